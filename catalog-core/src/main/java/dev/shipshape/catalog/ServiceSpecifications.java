@@ -1,0 +1,68 @@
+package dev.shipshape.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.JoinType;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
+import org.springframework.data.jpa.domain.Specification;
+
+/** The service list's filters as a JPA specification. */
+final class ServiceSpecifications {
+
+	private ServiceSpecifications() {
+	}
+
+	static Specification<ServiceEntry> matching(ServiceQuery query) {
+		return (root, criteriaQuery, cb) -> {
+			List<Predicate> predicates = new ArrayList<>();
+			if (query.owner() != null && !query.owner().isBlank()) {
+				Join<ServiceEntry, Team> team = root.join("ownerTeam", JoinType.INNER);
+				predicates.add(cb.equal(team.get("nameKey"), CatalogNames.key(query.owner().trim())));
+			}
+			if (query.tier() != null) {
+				predicates.add(cb.equal(root.get("tier"), query.tier()));
+			}
+			if (query.lifecycle() != null && !query.lifecycle().isBlank()) {
+				predicates.add(cb.equal(root.get("lifecycle"), query.lifecycle().trim().toLowerCase(Locale.ROOT)));
+			}
+			if (query.tag() != null && !query.tag().isBlank()) {
+				predicates.add(hasTag(root, criteriaQuery.subquery(Long.class), cb, query.tag().trim().toLowerCase(Locale.ROOT)));
+			}
+			String pattern = LikePatterns.contains(query.q());
+			if (pattern != null) {
+				predicates.add(matchesText(root, criteriaQuery.subquery(Long.class), cb, pattern));
+			}
+			if (query.attention()) {
+				predicates.add(cb.and(cb.isNull(root.get("ownerTeam")), cb.isNull(root.get("ownerPerson"))));
+			}
+			return cb.and(predicates.toArray(Predicate[]::new));
+		};
+	}
+
+	private static Predicate hasTag(Root<ServiceEntry> root, Subquery<Long> subquery, CriteriaBuilder cb, String tag) {
+		Root<ServiceEntry> tagged = subquery.from(ServiceEntry.class);
+		Join<ServiceEntry, String> tags = tagged.join("tags");
+		subquery.select(tagged.get("id")).where(cb.equal(tagged, root), cb.equal(tags, tag));
+		return cb.exists(subquery);
+	}
+
+	private static Predicate matchesText(Root<ServiceEntry> root, Subquery<Long> subquery, CriteriaBuilder cb,
+			String pattern) {
+		Root<ServiceEntry> tagged = subquery.from(ServiceEntry.class);
+		Join<ServiceEntry, String> tags = tagged.join("tags");
+		subquery.select(tagged.get("id")).where(cb.equal(tagged, root), like(cb, tags, pattern));
+		return cb.or(like(cb, root.get("name"), pattern), like(cb, root.get("title"), pattern),
+				like(cb, root.get("description"), pattern), like(cb, root.get("system"), pattern), cb.exists(subquery));
+	}
+
+	private static Predicate like(CriteriaBuilder cb, Expression<String> field, String pattern) {
+		return cb.like(cb.lower(field), pattern, '\\');
+	}
+}

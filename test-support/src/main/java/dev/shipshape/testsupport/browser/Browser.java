@@ -1,0 +1,143 @@
+package dev.shipshape.testsupport.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Chromium driven through ChromeDriver, with the few steps every journey needs.
+ * Uses the machine's Chromium and ChromeDriver: nothing is downloaded at test time.
+ */
+public final class Browser implements AutoCloseable {
+
+	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	private final ChromeDriver driver;
+
+	private String baseUrl = "http://localhost:8080";
+
+	private Browser(ChromeDriver driver) {
+		this.driver = driver;
+	}
+
+	static Path chromiumBinary() {
+		return Path.of(System.getenv().getOrDefault("CHROMIUM_BINARY", "/usr/bin/chromium"));
+	}
+
+	static Path chromedriverBinary() {
+		return Path.of(System.getenv().getOrDefault("CHROMEDRIVER_BINARY", "/usr/bin/chromedriver"));
+	}
+
+	static Browser start() {
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(chromiumBinary().toFile());
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+				"--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
+				"--disable-dev-shm-usage", "--window-size=1400,1000");
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(chromedriverBinary().toFile())
+			.usingAnyFreePort()
+			.build();
+		return new Browser(new ChromeDriver(service, options));
+	}
+
+	/** Sets the address of the application under test, e.g. {@code http://localhost:54321}. */
+	public Browser at(String baseUrl) {
+		this.baseUrl = baseUrl;
+		return this;
+	}
+
+	public Browser open(String path) {
+		this.driver.get(this.baseUrl + path);
+		return this;
+	}
+
+	/** Signs in through the login form, starting from a signed-out session. */
+	public Browser signIn(String username, String password) {
+		this.driver.manage().deleteAllCookies();
+		open("/login");
+		type(By.name("username"), username);
+		type(By.name("password"), password);
+		click(By.cssSelector("button[type=submit]"));
+		waitFor(By.cssSelector("[data-signed-in-user]"));
+		return this;
+	}
+
+	public Browser type(By field, String text) {
+		WebElement element = waitFor(field);
+		element.clear();
+		element.sendKeys(text);
+		return this;
+	}
+
+	public Browser click(By target) {
+		new WebDriverWait(this.driver, WAIT).until(ExpectedConditions.elementToBeClickable(target)).click();
+		return this;
+	}
+
+	public WebElement waitFor(By target) {
+		return new WebDriverWait(this.driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(target));
+	}
+
+	/** Waits until the element shows the text, and returns its whole text. */
+	public String waitForText(By target, String text) {
+		new WebDriverWait(this.driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(target, text));
+		return this.driver.findElement(target).getText();
+	}
+
+	public String text(By target) {
+		return waitFor(target).getText();
+	}
+
+	public List<WebElement> findAll(By target) {
+		return this.driver.findElements(target);
+	}
+
+	public String currentPath() {
+		String url = this.driver.getCurrentUrl();
+		return (url != null && url.startsWith(this.baseUrl)) ? url.substring(this.baseUrl.length()) : url;
+	}
+
+	public String title() {
+		return this.driver.getTitle();
+	}
+
+	/** The underlying driver, for steps this class does not offer. */
+	public WebDriver driver() {
+		return this.driver;
+	}
+
+	void screenshot(Path target) {
+		try {
+			Files.createDirectories(target.getParent());
+			File shot = this.driver.getScreenshotAs(OutputType.FILE);
+			Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (RuntimeException ex) {
+			// A browser that died cannot take a screenshot; the test failure itself is reported anyway.
+		}
+	}
+
+	@Override
+	public void close() {
+		this.driver.quit();
+	}
+}
