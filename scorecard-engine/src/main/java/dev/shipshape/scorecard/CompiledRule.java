@@ -1,0 +1,43 @@
+package dev.shipshape.scorecard;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import dev.shipshape.scorecard.CompiledExpression.Verdict;
+
+/** A rule with its compiled expression and its level. */
+record CompiledRule(Rule rule, Level level, CompiledExpression expression) {
+
+	String key() {
+		return this.rule.key();
+	}
+
+	RuleResult notApplicable(String reason) {
+		return result(Outcome.NOT_APPLICABLE, reason, List.of(), null);
+	}
+
+	RuleResult evaluate(SubjectVariables variables, Map<String, Waiver> liveWaivers, Instant now, EngineLimits limits) {
+		if (this.expression.readsRelease() && !variables.hasRelease()) {
+			return notApplicable("reads release; evaluated without a release");
+		}
+		Verdict verdict = this.expression.evaluate(variables, limits);
+		List<FactValue> facts = this.expression.explain(variables);
+		if (this.rule.isUpcomingAt(now)) {
+			return result(Outcome.UPCOMING, "effective from " + this.rule.effectiveFrom() + "; currently "
+					+ verdict.describe(), facts, null);
+		}
+		Waiver waiver = liveWaivers.get(key());
+		if (waiver != null && verdict.outcome().isMissed()) {
+			return result(Outcome.WAIVED, verdict.describe() + "; waived by " + waiver.id() + " until "
+					+ waiver.expiresAt(), facts, waiver);
+		}
+		return result(verdict.outcome(), verdict.reason(), facts, null);
+	}
+
+	private RuleResult result(Outcome outcome, String reason, List<FactValue> facts, Waiver waiver) {
+		return new RuleResult(this.rule.key(), this.rule.title(), this.rule.level(), outcome, reason, facts,
+				this.rule.remediation(), waiver, this.level.blocking());
+	}
+
+}
