@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** The kinds of link a service carries; {@link #OTHER} holds anything else worth keeping. */
 public enum LinkType {
 
@@ -16,6 +18,7 @@ public enum LinkType {
 		this.label = label;
 	}
 
+	@JsonValue
 	public String value() {
 		return name().toLowerCase(Locale.ROOT);
 	}

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * Everything the catalog knows about a service. {@code owner} is null for an unowned service;
  * {@code ownerMembers} are the people of the owning team.
@@ -17,6 +19,7 @@ public record ServiceDetails(String name, String title, String description, Owne
 		return this.links.stream().filter((link) -> link.type() == type).findFirst();
 	}
 
+	@JsonIgnore
 	public boolean isUnowned() {
 		return this.owner == null;
 	}

@@ -23,6 +23,24 @@ public record ServiceForm(@NotBlank @CatalogName String name, @Size(max = 200) S
 		@Size(max = 50) List<@Valid LinkForm> links, @Size(max = 500) List<@NotBlank @CatalogName String> dependsOn,
 		Long version) {
 
+	/** The form that would recreate the service as it is, including its version. */
+	public static ServiceForm of(ServiceDetails service) {
+		return new ServiceForm(service.name(), service.title(), service.description(), ownerReference(service.owner()),
+				service.tier(), service.lifecycle(), service.system(), service.tags(),
+				service.links().stream().map((link) -> new LinkForm(link.type().value(), link.url(), link.title())).toList(),
+				service.dependsOn().stream().map(ServiceSummary::name).toList(), service.version());
+	}
+
+	private static String ownerReference(Owner owner) {
+		if (owner == null) {
+			return null;
+		}
+		return switch (owner.kind()) {
+			case TEAM, UNRESOLVED -> owner.name();
+			case PERSON -> "user:" + owner.name();
+		};
+	}
+
 	public ServiceForm {
 		tags = Lists.copyOfNullable(tags);
 		links = Lists.copyOfNullable(links);

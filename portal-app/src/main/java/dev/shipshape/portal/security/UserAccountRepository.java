@@ -1,0 +1,15 @@
+package dev.shipshape.portal.security;
+
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
+
+	Optional<UserAccount> findByUsernameKey(String usernameKey);
+
+	@Query("select count(a) > 0 from UserAccount a join a.roles r where r = :role")
+	boolean existsWithRole(@Param("role") Role role);
+}
