@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -53,16 +54,21 @@ class ServicePageController {
 	}
 
 	@GetMapping("/services")
-	String list(ServiceQuery query, @PageableDefault(size = 25, sort = "name") Pageable pageable,
+	String list(@RequestParam(required = false) String owner, @RequestParam(required = false) Integer tier,
+			@RequestParam(required = false) String lifecycle, @RequestParam(required = false) String tag,
+			@RequestParam(required = false) String q, @PageableDefault(size = 25, sort = "name") Pageable pageable,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletRequest request, Model model) {
+		ServiceQuery query = new ServiceQuery(owner, tier, lifecycle, tag, q, false);
 		return listing(query, pageable, htmx != null, request, model, "Services");
 	}
 
 	@GetMapping("/services/unowned")
-	String needingAttention(ServiceQuery query, @PageableDefault(size = 25, sort = "name") Pageable pageable,
+	String needingAttention(@RequestParam(required = false) Integer tier,
+			@RequestParam(required = false) String lifecycle, @RequestParam(required = false) String tag,
+			@RequestParam(required = false) String q, @PageableDefault(size = 25, sort = "name") Pageable pageable,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletRequest request, Model model) {
-		ServiceQuery attention = new ServiceQuery(null, query.tier(), query.lifecycle(), query.tag(), query.q(), true);
-		return listing(attention, pageable, htmx != null, request, model, "Services needing attention");
+		ServiceQuery query = new ServiceQuery(null, tier, lifecycle, tag, q, true);
+		return listing(query, pageable, htmx != null, request, model, "Services needing attention");
 	}
 
 	/** One handler for the whole page and for the htmx request that refreshes only the results. */
