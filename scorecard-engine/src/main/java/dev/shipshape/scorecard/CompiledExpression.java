@@ -57,7 +57,7 @@ final class CompiledExpression {
 			return Verdict.error("expression returned " + SubjectVariables.kindOf(value) + ", not a bool");
 		}
 		catch (CelEvaluationException ex) {
-			return Verdict.error(reasonFor(ex, variables, budget.lastExprId()));
+			return Verdict.error(reasonFor(ex, variables, budget.lastExprId(), limits));
 		}
 		catch (RuntimeException | StackOverflowError ex) {
 			return Verdict.error("evaluation failed: " + ex);
@@ -73,13 +73,15 @@ final class CompiledExpression {
 		return facts;
 	}
 
-	private String reasonFor(CelEvaluationException ex, SubjectVariables variables, long lastExprId) {
+	private String reasonFor(CelEvaluationException ex, SubjectVariables variables, long lastExprId,
+			EngineLimits limits) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof EvaluationBudget.Exceeded) {
 				return cause.getMessage();
 			}
-			if (cause instanceof CelIterationLimitExceededException) {
-				return "comprehension iteration limit exceeded: " + cleanMessage(cause.getMessage());
+			if (cause instanceof CelIterationLimitExceededException || isIterationLimit(cause.getMessage())) {
+				return "evaluation exceeded the limit of " + limits.maxComprehensionIterations()
+						+ " comprehension iterations";
 			}
 			if (cause instanceof CelAttributeNotFoundException) {
 				Optional<String> missing = missing(variables, lastExprId);
@@ -108,6 +110,11 @@ final class CompiledExpression {
 			}
 		}
 		return Optional.empty();
+	}
+
+	private static boolean isIterationLimit(String message) {
+		// The legacy interpreter reports the iteration limit without an exception type of its own.
+		return message != null && message.contains("Iteration budget exceeded");
 	}
 
 	private static String cleanMessage(String message) {

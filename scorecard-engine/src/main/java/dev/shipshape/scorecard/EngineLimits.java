@@ -13,8 +13,9 @@ import java.util.Objects;
  *     one evaluation of one rule, nested loops included
  * @param maxRegexProgramSize largest RE2 program a {@code matches} pattern may compile to
  * @param maxEvaluationSteps sub-expressions one evaluation of one rule may evaluate
- * @param maxEvaluationTime wall-clock time one evaluation of one rule may take; a last resort for
- *     costs the other limits do not bound
+ * @param maxEvaluationTime CPU time one evaluation of one rule may take (wall-clock time where the
+ *     JVM cannot measure a thread's CPU time); a last resort for costs the other limits do not
+ *     bound, such as a complex pattern matched against long strings in a loop
  * @param maxRules most rules in one scorecard
  * @param maxFactDepth deepest nesting of maps and lists in a subject; deeper values are left out
  *     and the rules reading them end in {@link Outcome#ERROR}

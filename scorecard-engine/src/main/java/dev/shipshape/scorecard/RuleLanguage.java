@@ -149,8 +149,11 @@ final class RuleLanguage {
 
 		private final CelValidator validator;
 
+		private final int maxNestingDepth;
+
 		Environment(CelCompiler compiler, CelRuntime runtime, EngineLimits limits) {
 			this.compiler = compiler;
+			this.maxNestingDepth = limits.maxNestingDepth();
 			this.runtime = runtime;
 			this.validator = CelValidatorFactory.standardCelValidatorBuilder(compiler, runtime)
 				.addAstValidators(AstDepthLimitValidator.newInstance(limits.maxNestingDepth()),
@@ -177,15 +180,25 @@ final class RuleLanguage {
 			}
 		}
 
-		private static List<Diagnostic> diagnostics(String label, CelValidationResult result) {
+		private List<Diagnostic> diagnostics(String label, CelValidationResult result) {
 			List<Diagnostic> diagnostics = new ArrayList<>();
 			for (CelIssue issue : result.getErrors()) {
 				CelSourceLocation location = issue.getSourceLocation();
 				boolean positioned = location.getLine() > 0 && location.getColumn() >= 0;
 				diagnostics.add(new Diagnostic(label, positioned ? location.getLine() : 0,
-						positioned ? location.getColumn() + 1 : 0, issue.getMessage()));
+						positioned ? location.getColumn() + 1 : 0, this.messageOf(issue)));
 			}
 			return diagnostics;
+		}
+
+		private String messageOf(CelIssue issue) {
+			String message = issue.getMessage();
+			if (message.startsWith("Expression recursion limit exceeded") || message.startsWith("AST's depth exceeds")) {
+				return "expression is nested too deeply; the limit is " + this.maxNestingDepth + " levels";
+			}
+			// Some messages draw the pattern and a caret on further lines; the position says as much.
+			int newline = message.indexOf('\n');
+			return (newline < 0) ? message : message.substring(0, newline).trim();
 		}
 
 		private static CelAbstractSyntaxTree withStandardEquality(CelAbstractSyntaxTree ast) {

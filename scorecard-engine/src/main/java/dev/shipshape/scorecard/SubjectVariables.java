@@ -137,18 +137,18 @@ final class SubjectVariables implements CelVariableResolver {
 		}
 
 		Object root(String name, Object value) {
-			Object converted = convert(value, name, 0);
+			Object converted = convert(value, new Trail(null, name, -1), 0);
 			return (converted == LEFT_OUT) ? NullValue.NULL_VALUE : converted;
 		}
 
-		private Object convert(Object value, String path, int depth) {
+		// Paths are only spelled out when something is left out: most subjects have nothing to report.
+		private Object convert(Object value, Trail trail, int depth) {
 			if (value == null) {
 				return NullValue.NULL_VALUE;
 			}
 			if (value instanceof String string) {
 				return (string.length() <= this.maxStringLength) ? string
-						: leaveOut(path, path + " is " + string.length() + " characters long; the limit is "
-								+ this.maxStringLength);
+						: leaveOut(trail, " is " + string.length() + " characters long; the limit is " + this.maxStringLength);
 			}
 			if (value instanceof Boolean || value instanceof Long || value instanceof Double
 					|| value instanceof Instant) {
@@ -158,33 +158,33 @@ final class SubjectVariables implements CelVariableResolver {
 				return convertNumber(number);
 			}
 			if (value instanceof Map<?, ?> map) {
-				return tooDeep(depth) ? leaveOut(path, tooDeepMessage(path)) : convertMap(map, path, depth);
+				return tooDeep(depth) ? leaveOutTooDeep(trail) : convertMap(map, trail, depth);
 			}
 			if (value instanceof Collection<?> collection) {
-				return tooDeep(depth) ? leaveOut(path, tooDeepMessage(path)) : convertList(collection, path, depth);
+				return tooDeep(depth) ? leaveOutTooDeep(trail) : convertList(collection, trail, depth);
 			}
 			if (value instanceof Enum<?> constant) {
 				return constant.name();
 			}
 			if (value instanceof CharSequence text) {
-				return convert(text.toString(), path, depth);
+				return convert(text.toString(), trail, depth);
 			}
-			return leaveOut(path, path + " is " + value.getClass().getSimpleName() + ", which rules cannot read");
+			return leaveOut(trail, " is " + value.getClass().getSimpleName() + ", which rules cannot read");
 		}
 
 		private boolean tooDeep(int depth) {
 			return depth >= this.maxDepth;
 		}
 
-		private String tooDeepMessage(String path) {
-			return path + " is nested deeper than " + this.maxDepth + " levels";
+		private Object leaveOutTooDeep(Trail trail) {
+			return leaveOut(trail, " is nested deeper than " + this.maxDepth + " levels");
 		}
 
-		private Object convertMap(Map<?, ?> map, String path, int depth) {
+		private Object convertMap(Map<?, ?> map, Trail trail, int depth) {
 			Map<String, Object> converted = new HashMap<>((int) (map.size() / 0.75f) + 1);
 			for (Map.Entry<?, ?> entry : map.entrySet()) {
 				String key = String.valueOf(entry.getKey());
-				Object value = convert(entry.getValue(), FactPath.child(path, key), depth + 1);
+				Object value = convert(entry.getValue(), new Trail(trail, key, -1), depth + 1);
 				if (value != LEFT_OUT) {
 					converted.put(key, value);
 				}
@@ -192,14 +192,15 @@ final class SubjectVariables implements CelVariableResolver {
 			return converted;
 		}
 
-		private Object convertList(Collection<?> collection, String path, int depth) {
+		private Object convertList(Collection<?> collection, Trail trail, int depth) {
 			List<Object> converted = new ArrayList<>(collection.size());
 			int index = 0;
 			for (Object element : collection) {
-				Object value = convert(element, path + "[" + index + "]", depth + 1);
+				Trail elementTrail = new Trail(trail, null, index);
+				Object value = convert(element, elementTrail, depth + 1);
 				if (value == LEFT_OUT) {
 					// Dropping one element would shift the others: leave the whole list out instead.
-					return leaveOut(path, this.leftOut.remove(path + "[" + index + "]"));
+					return record(trail, this.leftOut.remove(elementTrail.path()));
 				}
 				converted.add(value);
 				index++;
@@ -220,9 +221,26 @@ final class SubjectVariables implements CelVariableResolver {
 			return number.doubleValue();
 		}
 
-		private Object leaveOut(String path, String why) {
-			this.leftOut.put(path, why);
+		private Object leaveOut(Trail trail, String why) {
+			return record(trail, trail.path() + why);
+		}
+
+		private Object record(Trail trail, String message) {
+			this.leftOut.put(trail.path(), message);
 			return LEFT_OUT;
+		}
+
+	}
+
+	/** Where a value sits in the subject, spelled out only when needed. */
+	private record Trail(Trail parent, String key, int index) {
+
+		String path() {
+			if (this.parent == null) {
+				return this.key;
+			}
+			return (this.key != null) ? FactPath.child(this.parent.path(), this.key)
+					: this.parent.path() + "[" + this.index + "]";
 		}
 
 	}
