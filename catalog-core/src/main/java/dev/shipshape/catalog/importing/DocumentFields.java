@@ -184,6 +184,9 @@ final class DocumentFields {
 			return "a list";
 		}
 		Tag tag = node.getTag();
+		if (Tag.STR.equals(tag)) {
+			return "text";
+		}
 		if (Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) {
 			return "a number";
 		}
