@@ -119,6 +119,11 @@ public class CatalogManagement {
 			service.disown();
 			return;
 		}
+		// An imported owner that names nothing yet stays when an edit keeps it; it resolves once it exists.
+		if (service.getOwnerTeam() == null && service.getOwnerPerson() == null
+				&& owner.trim().equals(service.getOwnerReference())) {
+			return;
+		}
 		EntityReference reference = EntityReference.parse(owner, "group");
 		if (!reference.isDefaultNamespace()) {
 			throw new InvalidCatalogEntryException("owner",

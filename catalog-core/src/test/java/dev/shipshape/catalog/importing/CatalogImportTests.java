@@ -123,6 +123,21 @@ class CatalogImportTests {
 	}
 
 	@Test
+	void aHandEditKeepsAnUnresolvedOwnerThatResolvesLater() {
+		apply("services", component("ledger", "payments", "production"));
+		ServiceForm form = ServiceForm.of(this.catalog.findService("ledger").orElseThrow());
+
+		this.catalog.updateService("ledger", new ServiceForm(form.name(), "Ledger", form.description(), form.owner(),
+				form.tier(), form.lifecycle(), form.system(), form.tags(), form.links(), form.dependsOn(), form.version()));
+		apply("teams", group("payments", "Payments"));
+
+		assertThat(this.catalog.findService("ledger").orElseThrow()).satisfies((ledger) -> {
+			assertThat(ledger.title()).isEqualTo("Ledger");
+			assertThat(ledger.owner().kind()).isEqualTo(OwnerKind.TEAM);
+		});
+	}
+
+	@Test
 	void pruningRemovesWhatIsGoneFromTheSourceAfterShowingIt() {
 		apply("repo-a", group("payments", "Payments") + component("ledger", "payments", "production")
 				+ component("legacy", "payments", "deprecated"));
