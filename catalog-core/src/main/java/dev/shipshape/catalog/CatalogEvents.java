@@ -10,6 +10,10 @@ public final class CatalogEvents {
 	public record ServiceChanged(String name) {
 	}
 
+	/** Facts of a service were reported. */
+	public record FactsChanged(String name) {
+	}
+
 	/** A service was removed from the catalog. */
 	public record ServiceRemoved(String name) {
 	}

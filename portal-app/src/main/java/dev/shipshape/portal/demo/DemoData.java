@@ -1,18 +1,26 @@
 package dev.shipshape.portal.demo;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.shipshape.catalog.CatalogManagement;
 import dev.shipshape.catalog.LinkForm;
 import dev.shipshape.catalog.PersonForm;
+import dev.shipshape.catalog.ServiceFacts;
 import dev.shipshape.catalog.ServiceForm;
 import dev.shipshape.catalog.ServiceQuery;
 import dev.shipshape.catalog.TeamForm;
 import dev.shipshape.portal.database.DatabaseModeEnvironmentPostProcessor;
+import dev.shipshape.portal.scorecards.NewScorecardForm;
+import dev.shipshape.portal.scorecards.ScorecardManagement;
 import dev.shipshape.portal.security.Role;
 import dev.shipshape.portal.security.UserAccounts;
+import dev.shipshape.scorecard.ReferenceScorecards;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,9 +49,19 @@ class DemoData implements ApplicationRunner {
 
 	private final UserAccounts accounts;
 
-	DemoData(CatalogManagement catalog, UserAccounts accounts) {
+	private final ServiceFacts facts;
+
+	private final ScorecardManagement scorecards;
+
+	private final Clock clock;
+
+	DemoData(CatalogManagement catalog, UserAccounts accounts, ServiceFacts facts, ScorecardManagement scorecards,
+			Clock clock) {
 		this.catalog = catalog;
 		this.accounts = accounts;
+		this.facts = facts;
+		this.scorecards = scorecards;
+		this.clock = clock;
 	}
 
 	@Override
@@ -60,8 +78,25 @@ class DemoData implements ApplicationRunner {
 		services().stream()
 			.filter((service) -> !service.dependsOn().isEmpty())
 			.forEach((service) -> this.catalog.updateService(service.name(), service));
-		logger.info("Loaded the demo catalog: {} teams, {} people, {} services", teams().size(), people().size(),
-				services().size());
+		reportFacts();
+		this.scorecards.create(NewScorecardForm.of(ReferenceScorecards.productionReadiness(), "platform"), "admin");
+		this.scorecards.publish(ReferenceScorecards.productionReadiness().key(), "Installed with the demo data", "admin");
+		logger.info("Loaded the demo catalog: {} teams, {} people, {} services and the production readiness scorecard",
+				teams().size(), people().size(), services().size());
+	}
+
+	/** Facts as integrations would report them: most services in decent shape, some not. */
+	private void reportFacts() {
+		List<ServiceForm> services = services();
+		for (int i = 0; i < services.size(); i++) {
+			Map<String, Object> values = new LinkedHashMap<>();
+			values.put("coverage", 55.0 + (i * 37 % 45));
+			values.put("criticalVulnerabilities", (i % 7 == 3) ? 1 : 0);
+			values.put("highVulnerabilities", i % 4);
+			values.put("sloDefined", i % 3 != 1);
+			values.put("lastDeployedAt", this.clock.instant().minus(Duration.ofDays(i * 5L)).toString());
+			this.facts.replace(services.get(i).name(), values, "demo-integrations");
+		}
 	}
 
 	private static ServiceForm withoutDependencies(ServiceForm service) {

@@ -8,6 +8,7 @@ import dev.shipshape.catalog.CatalogEntryNotFoundException;
 import dev.shipshape.catalog.DuplicateCatalogNameException;
 import dev.shipshape.catalog.InvalidCatalogEntryException;
 import dev.shipshape.catalog.StaleCatalogEntryException;
+import dev.shipshape.portal.scorecards.ScorecardProblems;
 import tools.jackson.core.JacksonException;
 
 import org.springframework.core.Ordered;
@@ -70,6 +71,37 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail conflict(CatalogConflictException ex) {
+		return Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail scorecardNotFound(ScorecardProblems.NotFound ex) {
+		return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidDraft(ScorecardProblems.InvalidDraft ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-scorecard",
+				"The scorecard does not compile", ex.getMessage());
+		problem.setProperty("diagnostics", ex.diagnostics());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail nothingToPublish(ScorecardProblems.NothingToPublish ex) {
+		return Problems.of(HttpStatus.CONFLICT, "nothing-to-publish", "Nothing to publish", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail staleDraft(ScorecardProblems.StaleDraft ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "stale-version", "Changed by someone else",
+				ex.getMessage());
+		problem.setProperty("currentLockVersion", ex.currentLockVersion());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail scorecardConflict(ScorecardProblems.Conflict ex) {
 		return Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict", ex.getMessage());
 	}
 

@@ -1,0 +1,152 @@
+package dev.shipshape.portal.scorecards;
+
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import dev.shipshape.catalog.ServiceSnapshot;
+import dev.shipshape.catalog.ServiceSnapshots;
+import dev.shipshape.portal.scorecards.ActiveScorecards.ActiveScorecard;
+import dev.shipshape.portal.scorecards.EvaluationRuns.RunView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps stored results up to date: recomputes services marked stale (a fact push, a catalog edit)
+ * and carries out requested re-evaluation runs. It is woken right after the commit that made work,
+ * and polls as well, so that work left by another instance is never forgotten. Several instances
+ * may run it at once: rows are taken with {@code SKIP LOCKED}.
+ */
+@Component
+class ResultsWorker implements DisposableBean {
+
+	private static final Logger logger = LoggerFactory.getLogger(ResultsWorker.class);
+
+	private static final int BATCH = 500;
+
+	/** One thread; at most one more round waits, since a waiting round sees all work committed before it starts. */
+	private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+			new ArrayBlockingQueue<>(1), (runnable) -> new Thread(runnable, "results-worker"),
+			new ThreadPoolExecutor.DiscardPolicy());
+
+	private final ResultStore results;
+
+	private final EvaluationRuns runs;
+
+	private final ActiveScorecards scorecards;
+
+	private final ServiceSnapshots snapshots;
+
+	private final ServiceEvaluations evaluations;
+
+	private final LevelSnapshots levelSnapshots;
+
+	private final TransactionTemplate transaction;
+
+	ResultsWorker(ResultStore results, EvaluationRuns runs, ActiveScorecards scorecards, ServiceSnapshots snapshots,
+			ServiceEvaluations evaluations, LevelSnapshots levelSnapshots, PlatformTransactionManager transactions) {
+		this.results = results;
+		this.runs = runs;
+		this.scorecards = scorecards;
+		this.snapshots = snapshots;
+		this.evaluations = evaluations;
+		this.levelSnapshots = levelSnapshots;
+		this.transaction = new TransactionTemplate(transactions);
+		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void onWorkRequested(WorkRequested request) {
+		wake();
+	}
+
+	@Scheduled(fixedDelayString = "${shipshape.results.poll-interval:PT5S}")
+	void wake() {
+		this.executor.execute(this::work);
+	}
+
+	private void work() {
+		try {
+			while (recomputeStale()) {
+				// next batch
+			}
+			while (carryOutRun()) {
+				// next run
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Recomputing results failed; the work stays queued and is retried", ex);
+		}
+	}
+
+	/** Recomputes one batch of stale services in one transaction; a failure puts them back. */
+	private boolean recomputeStale() {
+		Boolean found = this.transaction.execute((status) -> {
+			List<String> keys = this.results.takeStale(BATCH);
+			if (keys.isEmpty()) {
+				return false;
+			}
+			List<ActiveScorecard> active = this.scorecards.current();
+			this.results.save(this.evaluations.evaluate(this.snapshots.find(keys), active));
+			return true;
+		});
+		return Boolean.TRUE.equals(found);
+	}
+
+	private boolean carryOutRun() {
+		RunView run = this.transaction.execute((status) -> this.runs.claim().orElse(null));
+		if (run == null) {
+			return false;
+		}
+		try {
+			List<ActiveScorecard> active = this.scorecards.current()
+				.stream()
+				.filter((scorecard) -> run.scorecardId() == null || scorecard.scorecardId() == run.scorecardId())
+				.toList();
+			if (superseded(run, active)) {
+				this.runs.finished(run.id(), null);
+				return true;
+			}
+			this.runs.started(run.id(), this.snapshots.count());
+			this.snapshots.forEachBatch(BATCH, (batch) -> evaluateBatch(run, batch, active));
+			this.transaction.executeWithoutResult((status) -> this.levelSnapshots.recordToday(active));
+			this.runs.finished(run.id(), null);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Re-evaluation run {} failed", run.id(), ex);
+			this.runs.finished(run.id(), ex.getMessage());
+		}
+		return true;
+	}
+
+	private void evaluateBatch(RunView run, List<ServiceSnapshot> batch, List<ActiveScorecard> active) {
+		this.transaction.executeWithoutResult((status) -> {
+			this.results.save(this.evaluations.evaluate(batch, active));
+			this.runs.progressed(run.id(), batch.size());
+		});
+	}
+
+	/** A run for a version that a newer one replaced has nothing left to do: the newer run covers it. */
+	private static boolean superseded(RunView run, List<ActiveScorecard> active) {
+		return run.version() != null && active.stream()
+			.noneMatch((scorecard) -> scorecard.version() == run.version());
+	}
+
+	@Override
+	public void destroy() {
+		this.executor.shutdownNow();
+	}
+
+	/** Something committed work for the worker: a stale service or a requested run. */
+	record WorkRequested() {
+	}
+}

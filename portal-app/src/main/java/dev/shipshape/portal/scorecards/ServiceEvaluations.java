@@ -1,0 +1,52 @@
+package dev.shipshape.portal.scorecards;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.shipshape.catalog.ServiceSnapshot;
+import dev.shipshape.portal.scorecards.ActiveScorecards.ActiveScorecard;
+import dev.shipshape.scorecard.CompiledScorecard;
+import dev.shipshape.scorecard.Evaluation;
+
+import org.springframework.stereotype.Component;
+
+/** Evaluates services against scorecards with the exceptions in force at one instant. */
+@Component
+public class ServiceEvaluations {
+
+	private final WaiverLookup waivers;
+
+	private final Clock clock;
+
+	ServiceEvaluations(WaiverLookup waivers, Clock clock) {
+		this.waivers = waivers;
+		this.clock = clock;
+	}
+
+	/** Every service against every scorecard, all at the same instant. */
+	List<Evaluated> evaluate(List<ServiceSnapshot> services, List<ActiveScorecard> scorecards) {
+		Instant now = this.clock.instant();
+		List<WaiverLookup.ScopedWaiver> live = this.waivers.liveFor(services.stream().map(ServiceSnapshot::key).toList(),
+				now);
+		List<Evaluated> evaluations = new ArrayList<>(services.size() * scorecards.size());
+		for (ServiceSnapshot service : services) {
+			for (ActiveScorecard scorecard : scorecards) {
+				evaluations.add(new Evaluated(service.key(), scorecard,
+						evaluate(scorecard.compiled(), service, live, now)));
+			}
+		}
+		return evaluations;
+	}
+
+	Evaluation evaluate(CompiledScorecard scorecard, ServiceSnapshot service, List<WaiverLookup.ScopedWaiver> live,
+			Instant now) {
+		return scorecard.evaluate(Subjects.of(service),
+				WaiverLookup.select(live, service.key(), scorecard.scorecard().key(), null), now);
+	}
+
+	/** The evaluation of one service by one published scorecard version. */
+	record Evaluated(String serviceKey, ActiveScorecard scorecard, Evaluation evaluation) {
+	}
+}
