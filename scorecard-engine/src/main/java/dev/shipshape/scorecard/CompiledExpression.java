@@ -1,6 +1,5 @@
 package dev.shipshape.scorecard;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,11 +65,11 @@ final class CompiledExpression {
 
 	/** The values of the fields the expression reads. */
 	List<FactValue> explain(SubjectVariables variables) {
-		List<FactValue> facts = new ArrayList<>(this.paths.size());
-		for (FactPath path : this.paths) {
-			facts.add(variables.valueOf(path));
+		FactValue[] facts = new FactValue[this.paths.size()];
+		for (int i = 0; i < facts.length; i++) {
+			facts[i] = variables.valueOf(this.paths.get(i));
 		}
-		return facts;
+		return List.of(facts);
 	}
 
 	private String reasonFor(CelEvaluationException ex, SubjectVariables variables, long lastExprId,

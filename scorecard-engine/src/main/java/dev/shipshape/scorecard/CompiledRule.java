@@ -6,8 +6,8 @@ import java.util.Map;
 
 import dev.shipshape.scorecard.CompiledExpression.Verdict;
 
-/** A rule with its compiled expression and its level. */
-record CompiledRule(Rule rule, Level level, CompiledExpression expression) {
+/** A rule with its compiled expression, its level and that level's position (lowest is 0). */
+record CompiledRule(Rule rule, Level level, int levelIndex, CompiledExpression expression) {
 
 	String key() {
 		return this.rule.key();

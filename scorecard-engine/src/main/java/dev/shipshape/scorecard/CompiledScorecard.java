@@ -1,7 +1,6 @@
 package dev.shipshape.scorecard;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -83,11 +82,20 @@ public final class CompiledScorecard {
 			return notApplicable(now);
 		}
 		Map<String, Waiver> live = liveWaivers(waivers, now);
-		List<RuleResult> results = new ArrayList<>(this.rules.size());
-		for (CompiledRule rule : this.rules) {
-			results.add(rule.evaluate(variables, live, now, this.limits));
+		RuleResult[] results = new RuleResult[this.rules.size()];
+		// Per level, whether a counting rule missed it; one pass, as this runs for every subject.
+		boolean[] levelMissed = new boolean[this.scorecard.levels().size()];
+		boolean ready = true;
+		for (int i = 0; i < results.length; i++) {
+			CompiledRule rule = this.rules.get(i);
+			RuleResult result = rule.evaluate(variables, live, now, this.limits);
+			results[i] = result;
+			if (result.outcome().isMissed()) {
+				levelMissed[rule.levelIndex()] = true;
+				ready &= !result.blocking();
+			}
 		}
-		return new Evaluation(this.scorecard.key(), true, results, levelAchieved(results), ready(results), now);
+		return new Evaluation(this.scorecard.key(), true, List.of(results), levelAchieved(levelMissed), ready, now);
 	}
 
 	private CompiledRule rule(String ruleKey) {
@@ -124,24 +132,12 @@ public final class CompiledScorecard {
 		return live;
 	}
 
-	private String levelAchieved(List<RuleResult> results) {
+	private String levelAchieved(boolean[] levelMissed) {
 		String achieved = null;
-		for (Level level : this.scorecard.levels()) {
-			boolean met = results.stream()
-				.filter((result) -> result.level().equals(level.key()) && result.outcome().counts())
-				.allMatch((result) -> result.outcome().isMet());
-			if (!met) {
-				break;
-			}
-			achieved = level.key();
+		for (int i = 0; i < levelMissed.length && !levelMissed[i]; i++) {
+			achieved = this.scorecard.levels().get(i).key();
 		}
 		return achieved;
-	}
-
-	private static boolean ready(List<RuleResult> results) {
-		return results.stream()
-			.filter((result) -> result.blocking() && result.outcome().counts())
-			.allMatch((result) -> result.outcome().isMet());
 	}
 
 }

@@ -5,8 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Compiles and validates scorecards. Building the CEL environment is costly: keep one compiler and
@@ -43,13 +41,12 @@ public final class ScorecardCompiler {
 		if (!attempt.diagnostics().isEmpty()) {
 			throw new ScorecardCompilationException(scorecard.key(), attempt.diagnostics());
 		}
-		Map<String, Level> levels = scorecard.levels()
-			.stream()
-			.collect(Collectors.toMap(Level::key, Function.identity()));
-		List<CompiledRule> rules = scorecard.rules()
-			.stream()
-			.map((rule) -> new CompiledRule(rule, levels.get(rule.level()), attempt.expressions().get(rule.key())))
-			.toList();
+		List<String> levelKeys = scorecard.levels().stream().map(Level::key).toList();
+		List<CompiledRule> rules = scorecard.rules().stream().map((rule) -> {
+			int levelIndex = levelKeys.indexOf(rule.level());
+			return new CompiledRule(rule, scorecard.levels().get(levelIndex), levelIndex,
+					attempt.expressions().get(rule.key()));
+		}).toList();
 		return new CompiledScorecard(scorecard, attempt.appliesTo(), rules, this.limits);
 	}
 
