@@ -58,6 +58,9 @@ final class CompiledExpression {
 		catch (CelEvaluationException ex) {
 			return Verdict.error(reasonFor(ex, variables, budget.lastExprId(), limits));
 		}
+		catch (EvaluationBudget.Exceeded ex) {
+			return Verdict.error(ex.getMessage());
+		}
 		catch (RuntimeException | StackOverflowError ex) {
 			return Verdict.error("evaluation failed: " + ex);
 		}

@@ -76,9 +76,6 @@ public final class ScorecardCompiler {
 		Map<String, CompiledExpression> expressions = new HashMap<>();
 		if (scorecard.rules().size() <= this.limits.maxRules()) {
 			for (Rule rule : scorecard.rules()) {
-				if (rule == null) {
-					continue;
-				}
 				RuleLanguage.Result compiled = this.language.compileRule(rule.key(), rule.expression());
 				diagnostics.addAll(compiled.diagnostics());
 				expressions.put(rule.key(), compiled.expression());

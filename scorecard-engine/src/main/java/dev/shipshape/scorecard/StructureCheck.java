@@ -49,10 +49,6 @@ final class StructureCheck {
 		for (int i = 0; i < levels.size(); i++) {
 			Level level = levels.get(i);
 			String label = "level #" + (i + 1);
-			if (level == null) {
-				problem(null, label + " is empty");
-				continue;
-			}
 			if (key(null, label + " key", level.key())) {
 				keys.add(level.key());
 				if (!folded.add(level.key().toLowerCase(Locale.ROOT))) {
@@ -69,10 +65,6 @@ final class StructureCheck {
 		for (int i = 0; i < rules.size(); i++) {
 			Rule rule = rules.get(i);
 			String label = "rule #" + (i + 1);
-			if (rule == null) {
-				problem(null, label + " is empty");
-				continue;
-			}
 			if (!key(null, label + " key", rule.key())) {
 				continue;
 			}
