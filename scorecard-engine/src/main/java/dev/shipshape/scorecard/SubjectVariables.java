@@ -90,7 +90,8 @@ final class SubjectVariables implements CelVariableResolver {
 			}
 			if (!map.containsKey(path.segments().get(i))) {
 				String problemBelow = this.leftOut.get(prefixes.get(i + 1));
-				return Optional.of((problemBelow != null) ? "fact left out: " + problemBelow : "missing fact: " + path);
+				return Optional.of((problemBelow != null) ? "fact left out: " + problemBelow
+						: "missing fact: " + prefixes.get(i + 1));
 			}
 			current = map.get(path.segments().get(i));
 		}
