@@ -2,6 +2,8 @@ package dev.shipshape.catalog.importing;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * The outcome of a preview or an import of one source: every entity of the upload (and, when
  * pruning, every entity of the source that is gone from it) with its status, the problems that
@@ -18,6 +20,7 @@ public record ImportPlan(String source, boolean applied, List<EntityPlan> entiti
 	}
 
 	/** Whether the upload can be applied: no problems, no invalid entity. */
+	@JsonProperty
 	public boolean acceptable() {
 		return this.problems.isEmpty();
 	}

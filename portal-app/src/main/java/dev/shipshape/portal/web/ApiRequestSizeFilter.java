@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
+import dev.shipshape.catalog.importing.CatalogImportProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -24,7 +25,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses API bodies larger than {@code shipshape.api.max-body-size} with 413 before anything reads
- * them. Multipart uploads are limited by {@code spring.servlet.multipart.*} instead.
+ * them; descriptor uploads to the catalog import have their own limit,
+ * {@code shipshape.catalog.import.max-upload-size}. Multipart uploads are limited by
+ * {@code spring.servlet.multipart.*} instead.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -32,10 +35,14 @@ class ApiRequestSizeFilter extends OncePerRequestFilter {
 
 	private final long maxBytes;
 
+	private final long maxImportBytes;
+
 	private final JsonMapper jsonMapper;
 
-	ApiRequestSizeFilter(@Value("${shipshape.api.max-body-size:1MB}") DataSize maxBodySize, JsonMapper jsonMapper) {
+	ApiRequestSizeFilter(@Value("${shipshape.api.max-body-size:1MB}") DataSize maxBodySize,
+			CatalogImportProperties imports, JsonMapper jsonMapper) {
 		this.maxBytes = maxBodySize.toBytes();
+		this.maxImportBytes = imports.maxUploadSize().toBytes();
 		this.jsonMapper = jsonMapper;
 	}
 
@@ -49,28 +56,31 @@ class ApiRequestSizeFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		boolean catalogImport = request.getRequestURI().equals(request.getContextPath() + "/api/v1/catalog/import");
+		long limit = catalogImport ? this.maxImportBytes : this.maxBytes;
 		long declared = request.getContentLengthLong();
-		if (declared > this.maxBytes) {
-			refuse(response);
+		if (declared > limit) {
+			refuse(response, limit);
 			return;
 		}
-		if (declared >= 0) {
+		// A chunked upload to the catalog import streams on; the import counts its bytes itself.
+		if (declared >= 0 || catalogImport) {
 			chain.doFilter(request, response);
 			return;
 		}
 		byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, this.maxBytes + 1));
 		if (body.length > this.maxBytes) {
-			refuse(response);
+			refuse(response, this.maxBytes);
 			return;
 		}
 		chain.doFilter(new BufferedBodyRequest(request, body), response);
 	}
 
-	private void refuse(HttpServletResponse response) throws IOException {
+	private void refuse(HttpServletResponse response, long limit) throws IOException {
 		response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		this.jsonMapper.writeValue(response.getOutputStream(), Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large",
-				"Request too large", "The request body is larger than " + DataSize.ofBytes(this.maxBytes).toKilobytes()
+				"Request too large", "The request body is larger than " + DataSize.ofBytes(limit).toKilobytes()
 						+ " KB, the most this endpoint accepts"));
 	}
 
