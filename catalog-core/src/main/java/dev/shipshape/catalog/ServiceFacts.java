@@ -1,6 +1,5 @@
 package dev.shipshape.catalog;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Collection;
@@ -43,7 +42,7 @@ public class ServiceFacts {
 
 	public FactSheet replace(String serviceName, Map<String, Object> facts, String reporter) {
 		ServiceRow service = service(serviceName, true);
-		check(facts);
+		FactRules.check(facts);
 		this.jdbc.sql("DELETE FROM service_facts WHERE service_id = ?").param(service.id()).update();
 		facts.forEach((name, value) -> upsert(service.id(), name, value, reporter));
 		return changed(service);
@@ -51,7 +50,7 @@ public class ServiceFacts {
 
 	public FactSheet merge(String serviceName, Map<String, Object> changes, String reporter) {
 		ServiceRow service = service(serviceName, true);
-		FactLimits.checkNames(changes);
+		FactRules.checkNames(changes);
 		Map<String, Object> merged = new TreeMap<>(new FactSheet(service.name(), load(service.id())).values());
 		changes.forEach((name, value) -> {
 			if (value == null) {
@@ -61,7 +60,7 @@ public class ServiceFacts {
 				merged.put(name, value);
 			}
 		});
-		check(merged);
+		FactRules.check(merged);
 		changes.forEach((name, value) -> {
 			if (value == null) {
 				this.jdbc.sql("DELETE FROM service_facts WHERE service_id = ? AND name = ?").params(service.id(), name).update();
@@ -95,17 +94,6 @@ public class ServiceFacts {
 	private FactSheet changed(ServiceRow service) {
 		this.events.publishEvent(new CatalogEvents.FactsChanged(service.name()));
 		return new FactSheet(service.name(), load(service.id()));
-	}
-
-	private static void check(Map<String, Object> facts) {
-		FactLimits.checkNames(facts);
-		FactLimits.checkCount(facts.size());
-		facts.forEach(FactLimits::checkDepth);
-		int bytes = FactJson.write(facts).getBytes(StandardCharsets.UTF_8).length;
-		if (bytes > FactLimits.MAX_JSON_BYTES) {
-			throw new InvalidFactsException("facts", "Facts of one service may take at most " + FactLimits.MAX_JSON_BYTES / 1024
-					+ " KB as JSON; these take " + (bytes + 1023) / 1024 + " KB");
-		}
 	}
 
 	private void upsert(long serviceId, String name, Object value, String reporter) {

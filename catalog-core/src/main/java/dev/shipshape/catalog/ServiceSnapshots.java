@@ -48,6 +48,11 @@ public class ServiceSnapshots {
 		return load(SELECT + " WHERE s.name_key = ANY (?)", keys);
 	}
 
+	public boolean exists(String name) {
+		return Boolean.TRUE.equals(this.jdbc.queryForObject("SELECT exists (SELECT 1 FROM services WHERE name_key = ?)",
+				Boolean.class, CatalogNames.key(name)));
+	}
+
 	/** Hands every service of the catalog to the consumer, in batches of the given size. */
 	public void forEachBatch(int batchSize, Consumer<List<ServiceSnapshot>> consumer) {
 		long after = 0;

@@ -1,14 +1,15 @@
 package dev.shipshape.catalog;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * What facts may look like: names that rules can read as {@code service.facts.<name>}, values of
- * bounded size and depth.
+ * What facts may look like, for services and releases alike: names that rules can read as
+ * {@code service.facts.<name>}, at most {@value #MAX_FACTS} of them, values of bounded size and depth.
  */
-final class FactLimits {
+public final class FactRules {
 
 	static final int MAX_FACTS = 200;
 
@@ -18,7 +19,19 @@ final class FactLimits {
 
 	private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
-	private FactLimits() {
+	private FactRules() {
+	}
+
+	/** Refuses facts that break a rule, naming the fact at fault. */
+	public static void check(Map<String, ?> facts) {
+		checkNames(facts);
+		checkCount(facts.size());
+		facts.forEach(FactRules::checkDepth);
+		int bytes = FactJson.write(facts).getBytes(StandardCharsets.UTF_8).length;
+		if (bytes > MAX_JSON_BYTES) {
+			throw new InvalidFactsException("facts", "Facts may take at most " + MAX_JSON_BYTES / 1024
+					+ " KB as JSON; these take " + (bytes + 1023) / 1024 + " KB");
+		}
 	}
 
 	static void checkNames(Map<String, ?> facts) {
@@ -44,10 +57,10 @@ final class FactLimits {
 
 	private static int depth(Object value) {
 		if (value instanceof Map<?, ?> map) {
-			return 1 + map.values().stream().mapToInt(FactLimits::depth).max().orElse(0);
+			return 1 + map.values().stream().mapToInt(FactRules::depth).max().orElse(0);
 		}
 		if (value instanceof List<?> list) {
-			return 1 + list.stream().mapToInt(FactLimits::depth).max().orElse(0);
+			return 1 + list.stream().mapToInt(FactRules::depth).max().orElse(0);
 		}
 		return 0;
 	}
