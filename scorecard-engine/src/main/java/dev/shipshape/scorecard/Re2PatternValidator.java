@@ -11,14 +11,16 @@ import dev.cel.common.navigation.CelNavigableAst;
 import dev.cel.validator.CelAstValidator;
 
 /**
- * Refuses, when a rule is saved, a literal {@code matches} pattern whose RE2 program is larger than
- * the runtime would accept, rather than letting every evaluation of the rule end in an error.
+ * Refuses, when a rule is saved, a literal {@code matches} pattern that the runtime would refuse on
+ * every evaluation: one RE2 cannot compile (CEL's own {@code RegexLiteralValidator} checks with
+ * {@code java.util.regex}, which accepts lookarounds and back-references RE2 does not), or one whose
+ * RE2 program is larger than the limit.
  */
-final class RegexProgramSizeValidator implements CelAstValidator {
+final class Re2PatternValidator implements CelAstValidator {
 
 	private final int maxProgramSize;
 
-	RegexProgramSizeValidator(int maxProgramSize) {
+	Re2PatternValidator(int maxProgramSize) {
 		this.maxProgramSize = maxProgramSize;
 	}
 
@@ -50,7 +52,7 @@ final class RegexProgramSizeValidator implements CelAstValidator {
 			}
 		}
 		catch (PatternSyntaxException ex) {
-			// CEL's RegexLiteralValidator reports syntax errors.
+			issues.addError(pattern.id(), "invalid regular expression: " + ex.getMessage());
 		}
 	}
 

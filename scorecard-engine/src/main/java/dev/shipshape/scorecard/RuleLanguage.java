@@ -27,7 +27,6 @@ import dev.cel.runtime.CelRuntimeFactory;
 import dev.cel.validator.CelValidator;
 import dev.cel.validator.CelValidatorFactory;
 import dev.cel.validator.validators.AstDepthLimitValidator;
-import dev.cel.validator.validators.RegexLiteralValidator;
 
 /**
  * The rule language: CEL with the variables {@code service}, {@code release}, {@code owner} (JSON
@@ -156,7 +155,7 @@ final class RuleLanguage {
 			this.runtime = runtime;
 			this.validator = CelValidatorFactory.standardCelValidatorBuilder(compiler, runtime)
 				.addAstValidators(AstDepthLimitValidator.newInstance(limits.maxNestingDepth()),
-						RegexLiteralValidator.INSTANCE, new RegexProgramSizeValidator(limits.maxRegexProgramSize()))
+						new Re2PatternValidator(limits.maxRegexProgramSize()))
 				.build();
 		}
 

@@ -115,8 +115,15 @@ class ScorecardCompilerTests {
 		assertThat(COMPILER.validateExpression("a", "service.name.matches('[')")).singleElement()
 			.satisfies((d) -> {
 				assertThat(d.column()).isEqualTo(22);
-				assertThat(d.message()).startsWith("Regex validation failed").doesNotContain("\n");
+				assertThat(d.message()).isEqualTo("invalid regular expression: error parsing regexp: missing closing ]: `[`");
 			});
+	}
+
+	@Test
+	void regexLiteralRe2CannotRunIsRefused() {
+		assertThat(COMPILER.validateExpression("a", "matches(service.name, '(?=a)b')")).singleElement()
+			.satisfies((d) -> assertThat(d.message()).startsWith("invalid regular expression: "));
+		assertThat(COMPILER.validateExpression("a", "service.name.matches('(a)\\\\1')")).hasSize(1);
 	}
 
 	@Test
