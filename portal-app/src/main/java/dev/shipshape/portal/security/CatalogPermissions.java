@@ -12,15 +12,19 @@ import org.springframework.stereotype.Component;
  * Who may change which catalog entry: administrators change anything; other users change the
  * services of the teams they belong to (and services they own themselves), their teams, and their
  * own person entry. A user's person in the catalog is the one with the same name.
- * Used by the web adapters as {@code @catalogPermissions}.
+ * API tokens change the catalog only with the scope {@code catalog:write}, and push facts only
+ * with {@code facts:write}. Used by the web adapters as {@code @catalogPermissions}.
  */
 @Component("catalogPermissions")
 public class CatalogPermissions {
 
 	private final CatalogManagement catalog;
 
-	CatalogPermissions(CatalogManagement catalog) {
+	private final TokenScopes scopes;
+
+	CatalogPermissions(CatalogManagement catalog, TokenScopes scopes) {
 		this.catalog = catalog;
+		this.scopes = scopes;
 	}
 
 	public boolean isAdmin(Authentication authentication) {
@@ -31,12 +35,12 @@ public class CatalogPermissions {
 
 	/** Editing or removing an existing service: its current owner decides. Unknown names pass on to a 404. */
 	public boolean canEditService(Authentication authentication, String serviceName) {
-		if (isAdmin(authentication)) {
-			return true;
-		}
-		return this.catalog.findService(serviceName)
-			.map((service) -> isOwner(authentication, service.owner()))
-			.orElse(true);
+		return this.scopes.allows(authentication, TokenScope.CATALOG_WRITE) && ownsService(authentication, serviceName);
+	}
+
+	/** Pushing facts of a service: its owners and administrators, and their tokens with {@code facts:write}. */
+	public boolean canWriteFacts(Authentication authentication, String serviceName) {
+		return this.scopes.allows(authentication, TokenScope.FACTS_WRITE) && ownsService(authentication, serviceName);
 	}
 
 	/**
@@ -44,6 +48,9 @@ public class CatalogPermissions {
 	 * membership of that owner too.
 	 */
 	public boolean canUpdateService(Authentication authentication, String serviceName, String newOwnerReference) {
+		if (!this.scopes.allows(authentication, TokenScope.CATALOG_WRITE)) {
+			return false;
+		}
 		if (isAdmin(authentication)) {
 			return true;
 		}
@@ -54,6 +61,9 @@ public class CatalogPermissions {
 
 	/** Making a service owned by this reference: only its members (or the person themself). */
 	public boolean canAssignOwner(Authentication authentication, String ownerReference) {
+		if (!this.scopes.allows(authentication, TokenScope.CATALOG_WRITE)) {
+			return false;
+		}
 		if (isAdmin(authentication)) {
 			return true;
 		}
@@ -68,11 +78,23 @@ public class CatalogPermissions {
 	}
 
 	public boolean canEditTeam(Authentication authentication, String teamName) {
-		return isAdmin(authentication) || this.catalog.isMember(authentication.getName(), teamName);
+		return this.scopes.allows(authentication, TokenScope.CATALOG_WRITE)
+				&& (isAdmin(authentication) || this.catalog.isMember(authentication.getName(), teamName));
 	}
 
 	public boolean canEditPerson(Authentication authentication, String personName) {
-		return isAdmin(authentication) || authentication.getName().equalsIgnoreCase(personName);
+		return this.scopes.allows(authentication, TokenScope.CATALOG_WRITE)
+				&& (isAdmin(authentication) || authentication.getName().equalsIgnoreCase(personName));
+	}
+
+	/** Unknown names pass on to a 404. */
+	private boolean ownsService(Authentication authentication, String serviceName) {
+		if (isAdmin(authentication)) {
+			return true;
+		}
+		return this.catalog.findService(serviceName)
+			.map((service) -> isOwner(authentication, service.owner()))
+			.orElse(true);
 	}
 
 	private static boolean sameOwner(Owner current, String reference) {

@@ -40,6 +40,13 @@ class UserAccount {
 
 	private boolean enabled = true;
 
+	@Enumerated(EnumType.STRING)
+	private AccountKind kind = AccountKind.PERSON;
+
+	private String ssoIssuer;
+
+	private String ssoSubject;
+
 	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(name = "user_account_roles", joinColumns = @JoinColumn(name = "user_account_id"))
 	@Column(name = "role")
@@ -62,6 +69,36 @@ class UserAccount {
 		this.roles.add(Role.VIEWER);
 		this.roles.addAll(roles);
 		this.createdAt = now;
+	}
+
+	static UserAccount service(String username, String displayName, Set<Role> roles, Instant now) {
+		UserAccount account = new UserAccount(username, displayName, null, roles, now);
+		account.kind = AccountKind.SERVICE;
+		return account;
+	}
+
+	static UserAccount singleSignOn(SsoIdentity identity, Instant now) {
+		UserAccount account = new UserAccount(identity.username(), identity.displayName(), null, identity.roles(), now);
+		account.ssoIssuer = identity.issuer();
+		account.ssoSubject = identity.subject();
+		return account;
+	}
+
+	/** The provider decides roles and name of single sign-on accounts at every sign-in. */
+	void signedInThroughSso(SsoIdentity identity) {
+		this.displayName = identity.displayName();
+		this.roles.clear();
+		this.roles.add(Role.VIEWER);
+		this.roles.addAll(identity.roles());
+	}
+
+	boolean isSingleSignOn() {
+		return this.ssoSubject != null;
+	}
+
+	AccountSummary summary() {
+		return new AccountSummary(this.id, this.username, this.displayName, this.kind, this.roles, this.enabled,
+				isSingleSignOn());
 	}
 
 	static String key(String username) {

@@ -1,5 +1,6 @@
 package dev.shipshape.portal.security;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -9,6 +10,10 @@ import org.springframework.data.repository.query.Param;
 interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
 	Optional<UserAccount> findByUsernameKey(String usernameKey);
+
+	Optional<UserAccount> findBySsoIssuerAndSsoSubject(String ssoIssuer, String ssoSubject);
+
+	List<UserAccount> findByKindOrderByUsernameKey(AccountKind kind);
 
 	@Query("select count(a) > 0 from UserAccount a join a.roles r where r = :role")
 	boolean existsWithRole(@Param("role") Role role);

@@ -1,21 +1,28 @@
 package dev.shipshape.portal.security;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The portal's accounts, stored in PostgreSQL with bcrypt password hashes. */
+/**
+ * The portal's accounts, stored in PostgreSQL: people with a bcrypt password hash or a single
+ * sign-on identity, and service accounts that authenticate only with API tokens.
+ */
 @Service
 @Transactional(readOnly = true)
-public class UserAccounts implements UserDetailsService {
+public class UserAccounts {
+
+	/** Account names follow the catalog's naming rule, so that a person's account and entry match. */
+	public static final String NAME_PATTERN = "^(?=.{1,63}$)[A-Za-z0-9]+([-_.][A-Za-z0-9]+)*$";
 
 	private final UserAccountRepository accounts;
 
@@ -29,8 +36,8 @@ public class UserAccounts implements UserDetailsService {
 		this.clock = clock;
 	}
 
-	@Override
-	public UserDetails loadUserByUsername(String username) {
+	/** The account that may sign in with this name and a password: never a service or single sign-on account. */
+	UserDetails passwordAccount(String username) {
 		UserAccount account = this.accounts.findByUsernameKey(UserAccount.key(username))
 			.filter((found) -> found.getPasswordHash() != null)
 			.orElseThrow(() -> new UsernameNotFoundException("No account named " + username));
@@ -45,8 +52,20 @@ public class UserAccounts implements UserDetailsService {
 		return this.accounts.findByUsernameKey(UserAccount.key(username)).isPresent();
 	}
 
+	public Optional<AccountSummary> find(String username) {
+		return this.accounts.findByUsernameKey(UserAccount.key(username)).map(UserAccount::summary);
+	}
+
+	public Optional<AccountSummary> find(long id) {
+		return this.accounts.findById(id).map(UserAccount::summary);
+	}
+
 	public boolean anyWithRole(Role role) {
 		return this.accounts.existsWithRole(role);
+	}
+
+	public List<AccountSummary> serviceAccounts() {
+		return this.accounts.findByKindOrderByUsernameKey(AccountKind.SERVICE).stream().map(UserAccount::summary).toList();
 	}
 
 	/** Creates an account with a password; the password is stored only as a bcrypt hash. */
@@ -54,5 +73,36 @@ public class UserAccounts implements UserDetailsService {
 	public void create(String username, String displayName, String rawPassword, Set<Role> roles) {
 		this.accounts.save(new UserAccount(username, displayName, this.passwordEncoder.encode(rawPassword), roles,
 				this.clock.instant()));
+	}
+
+	/**
+	 * Creates an account for automation: no password, it authenticates only with the API tokens
+	 * created for it.
+	 * @throws AccountNameTakenException when the name is taken in any letter case
+	 */
+	@Transactional
+	public AccountSummary createServiceAccount(String username, String displayName, Set<Role> roles) {
+		if (exists(username)) {
+			throw new AccountNameTakenException(username);
+		}
+		return this.accounts.save(UserAccount.service(username, displayName, roles, this.clock.instant())).summary();
+	}
+
+	/**
+	 * The account of someone the OpenID Connect provider signed in: created at the first sign-in,
+	 * its name and roles refreshed at every one.
+	 * @throws AccountNameTakenException when another account holds the name
+	 */
+	@Transactional
+	AccountSummary signedInThroughSso(SsoIdentity identity) {
+		Optional<UserAccount> known = this.accounts.findBySsoIssuerAndSsoSubject(identity.issuer(), identity.subject());
+		if (known.isPresent()) {
+			known.get().signedInThroughSso(identity);
+			return known.get().summary();
+		}
+		if (exists(identity.username())) {
+			throw new AccountNameTakenException(identity.username());
+		}
+		return this.accounts.save(UserAccount.singleSignOn(identity, this.clock.instant())).summary();
 	}
 }

@@ -1,0 +1,44 @@
+package dev.shipshape.portal.security;
+
+import org.springframework.security.core.AuthenticationException;
+
+/** A bearer token that does not authenticate; the API answers 401 and says why. */
+public class InvalidApiTokenException extends AuthenticationException {
+
+	private static final long serialVersionUID = 1L;
+
+	private final Reason reason;
+
+	public InvalidApiTokenException(Reason reason) {
+		super(reason.detail);
+		this.reason = reason;
+	}
+
+	public Reason reason() {
+		return this.reason;
+	}
+
+	/** Why a token was refused, in words a client can act on. */
+	public enum Reason {
+
+		MALFORMED("The bearer token is malformed: Shipshape tokens start with 'shp_'"),
+
+		UNKNOWN("The bearer token is not known"),
+
+		EXPIRED("The bearer token has expired"),
+
+		REVOKED("The bearer token has been revoked"),
+
+		ACCOUNT_DISABLED("The bearer token's account is disabled");
+
+		private final String detail;
+
+		Reason(String detail) {
+			this.detail = detail;
+		}
+
+		public String detail() {
+			return this.detail;
+		}
+	}
+}
