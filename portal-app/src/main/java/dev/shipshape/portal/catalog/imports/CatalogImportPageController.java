@@ -112,7 +112,7 @@ class CatalogImportPageController {
 
 	private static ImportRequest request(ImportPageForm form, List<MultipartFile> files) {
 		return new ImportRequest((form.source() != null) ? form.source().trim() : null,
-				ImportUploads.files(files, form.yaml()), form.prune(), form.overwrite());
+				ImportUploads.files(files, form.yaml()), form.pruning(), form.overwriting());
 	}
 
 	private static void show(ImportPlan plan, Model model) {
