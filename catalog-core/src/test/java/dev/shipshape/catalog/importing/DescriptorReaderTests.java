@@ -75,6 +75,32 @@ class DescriptorReaderTests {
 		});
 	}
 
+	@Test
+	void dropsAByteOrderMarkAndFollowsLocationsWithinTheUpload() {
+		byte[] bom = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
+		byte[] group = "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: payments\n"
+			.getBytes(StandardCharsets.UTF_8);
+		byte[] withBom = new byte[bom.length + group.length];
+		System.arraycopy(bom, 0, withBom, 0, bom.length);
+		System.arraycopy(group, 0, withBom, bom.length, group.length);
+
+		DescriptorReader.Result result = this.reader.read(List.of(DescriptorFile.of("org/all.yaml", """
+				apiVersion: backstage.io/v1alpha1
+				kind: Location
+				metadata:
+				  name: all
+				spec:
+				  targets: [./teams/payments.yaml, ../outside.yaml, https://example.com/x.yaml]
+				"""), DescriptorFile.of("org/teams/payments.yaml", withBom)));
+
+		assertThat(result.problems()).isEmpty();
+		assertThat(result.descriptors()).hasSize(2);
+		assertThat(((SkippedDescriptor) result.descriptors().get(0)).reason())
+			.isEqualTo("Location: its targets in this upload are imported with it (org/teams/payments.yaml); "
+					+ "not fetched, only files of the same upload are read: ../outside.yaml, https://example.com/x.yaml");
+		assertThat(((TeamDescriptor) result.descriptors().get(1)).key()).isEqualTo("payments");
+	}
+
 	private List<ImportProblem> problems(String yaml) {
 		return this.reader.read(List.of(DescriptorFile.of("test.yaml", yaml))).problems();
 	}
