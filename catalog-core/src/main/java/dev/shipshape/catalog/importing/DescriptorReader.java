@@ -39,6 +39,10 @@ final class DescriptorReader {
 		LocationTargets locations = new LocationTargets(files.stream().map(DescriptorFile::name).toList());
 		List<Descriptor> descriptors = new ArrayList<>();
 		List<ImportProblem> problems = new ArrayList<>();
+		if (files.isEmpty()) {
+			// Empty on purpose is a file without entities; nothing at all is a mistake that pruning would punish.
+			problems.add(new ImportProblem(null, null, null, null, "files", "nothing was uploaded: give at least one file"));
+		}
 		for (DescriptorFile file : files) {
 			read(file, budget, locations, descriptors, problems);
 		}

@@ -149,6 +149,13 @@ class CatalogImportBadInputTests {
 	}
 
 	@Test
+	void anUploadWithoutFilesEvenWhenPruning() {
+		ImportProblem problem = refusal(new ImportRequest("repo-a", List.of(), true, false));
+
+		assertThat(problem.message()).isEqualTo("nothing was uploaded: give at least one file");
+	}
+
+	@Test
 	void otherKindsAndNamespacesAreSkippedNotRefused() {
 		ImportPlan plan = this.catalogImport.apply(ImportRequest.of("repo-b", DescriptorFile.of("catalog-info.yaml", """
 				apiVersion: backstage.io/v1alpha1
