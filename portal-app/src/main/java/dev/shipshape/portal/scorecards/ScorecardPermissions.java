@@ -1,8 +1,14 @@
 package dev.shipshape.portal.scorecards;
 
+import java.util.List;
+
 import dev.shipshape.catalog.CatalogManagement;
+import dev.shipshape.catalog.PersonDetails;
+import dev.shipshape.catalog.TeamSummary;
 import dev.shipshape.portal.security.CatalogPermissions;
 
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -41,5 +47,13 @@ public class ScorecardPermissions {
 	public boolean canCreate(Authentication authentication, String ownerTeam) {
 		return this.catalogPermissions.isAdmin(authentication)
 				|| (ownerTeam != null && this.catalog.isMember(authentication.getName(), ownerTeam));
+	}
+
+	/** The teams this user may create scorecards for: every team for administrators, their own teams for others. */
+	public List<String> teamsForNewScorecards(Authentication authentication) {
+		if (this.catalogPermissions.isAdmin(authentication)) {
+			return this.catalog.findTeams(null, PageRequest.of(0, 1000, Sort.by("name"))).map(TeamSummary::name).getContent();
+		}
+		return this.catalog.findPerson(authentication.getName()).map(PersonDetails::teams).orElse(List.of());
 	}
 }
