@@ -10,7 +10,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Points every Spring application started by a test at a fresh database on the test server,
- * unless the test names a database itself. A test never sees another test's leftovers.
+ * unless the test names a database itself, so that a test never sees another test's leftovers; and
+ * makes password hashing cheap.
  */
 public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -19,6 +20,9 @@ public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProc
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		// Hashing every test password at production cost would spend minutes of CPU per test run.
+		environment.getPropertySources()
+			.addLast(new MapPropertySource("shipshapeTestDefaults", Map.of("shipshape.security.password-hash-strength", "4")));
 		if (environment.containsProperty("spring.datasource.url")) {
 			return;
 		}

@@ -8,18 +8,24 @@ import dev.shipshape.catalog.CatalogEntryNotFoundException;
 import dev.shipshape.catalog.DuplicateCatalogNameException;
 import dev.shipshape.catalog.InvalidCatalogEntryException;
 import dev.shipshape.catalog.StaleCatalogEntryException;
+import dev.shipshape.portal.releases.ReleaseProblems;
 import dev.shipshape.portal.scorecards.ScorecardProblems;
 import tools.jackson.core.JacksonException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -103,6 +109,40 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail scorecardConflict(ScorecardProblems.Conflict ex) {
 		return Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail releaseNotFound(ReleaseProblems.NotFound ex) {
+		return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail releaseConflict(ReleaseProblems.Conflict ex) {
+		return Problems.of(HttpStatus.CONFLICT, "release-conflict", "Release registered with other data", ex.getMessage());
+	}
+
+	/**
+	 * Without its database the portal cannot know whether anything is ready: it fails closed, and says
+	 * so, instead of answering 500 or, worse, 200.
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+			TransientDataAccessException.class })
+	ProblemDetail databaseUnavailable(RuntimeException ex) {
+		return Problems.databaseUnavailable();
+	}
+
+	/**
+	 * Anything unforeseen: a problem detail that says so without stack trace, SQL or class names.
+	 * Security refusals go on to the security handlers.
+	 */
+	@ExceptionHandler
+	ProblemDetail unexpected(Exception ex) throws Exception {
+		if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException) {
+			throw ex;
+		}
+		logger.error("Unexpected error answering an API request", ex);
+		return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+				"Something went wrong on the portal's side. Tell the platform team if it keeps happening.");
 	}
 
 	@ExceptionHandler

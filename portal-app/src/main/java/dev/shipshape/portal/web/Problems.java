@@ -3,6 +3,7 @@ package dev.shipshape.portal.web;
 import java.net.URI;
 import java.util.List;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
@@ -32,6 +33,13 @@ public final class Problems {
 		ProblemDetail problem = of(status, "invalid-request", "Invalid request", detail);
 		problem.setProperty("errors", errors);
 		return problem;
+	}
+
+	/** The database cannot be reached: nothing was decided or written. */
+	public static ProblemDetail databaseUnavailable() {
+		return of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Database unavailable",
+				"The portal cannot reach its database right now; nothing was decided or written, and no release is "
+						+ "ready until it can. Try again shortly.");
 	}
 
 	/** One thing wrong with the request, named by its field (e.g. {@code links[0].url}). */

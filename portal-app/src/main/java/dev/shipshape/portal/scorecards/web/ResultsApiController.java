@@ -52,14 +52,14 @@ class ResultsApiController {
 
 	@PutMapping("/facts")
 	@Operation(summary = "Replace all facts", description = "A JSON object of facts; each is stamped with the time and the reporter")
-	@PreAuthorize("@catalogPermissions.canEditService(authentication, #name)")
+	@PreAuthorize("@catalogPermissions.canWriteFacts(authentication, #name)")
 	FactSheet replaceFacts(@PathVariable String name, @RequestBody JsonNode body, Authentication authentication) {
 		return this.facts.replace(name, object(body), authentication.getName());
 	}
 
 	@PatchMapping("/facts")
 	@Operation(summary = "Merge facts", description = "Named facts are set; a null value removes the fact; others stay")
-	@PreAuthorize("@catalogPermissions.canEditService(authentication, #name)")
+	@PreAuthorize("@catalogPermissions.canWriteFacts(authentication, #name)")
 	FactSheet mergeFacts(@PathVariable String name, @RequestBody JsonNode body, Authentication authentication) {
 		return this.facts.merge(name, object(body), authentication.getName());
 	}

@@ -42,11 +42,11 @@ class FindOwnerJourneyTests {
 		TestUsers.ensure(this.accounts, "journey-engineer", Role.VIEWER);
 		if (this.catalog.findService("journey-checkout").isEmpty()) {
 			this.catalog.createPerson(new PersonForm("journey.owner", "Jo Owner", "jo@example.com", null, null));
-			this.catalog.createTeam(new TeamForm("journey-payments", "Journey Payments", "payments@example.com",
-					"#journey-payments", null, null, List.of("journey.owner"), null));
+			this.catalog.createTeam(new TeamForm("journey-owners", "Journey Owners", "payments@example.com",
+					"#journey-owners", null, null, List.of("journey.owner"), null));
 			this.catalog.createService(new ServiceForm("journey-checkout", "Checkout", "Takes the money",
-					"journey-payments", 1, "production", "shop", List.of("java"),
-					List.of(new LinkForm("oncall", "https://oncall.example/schedules/journey-payments", "PagerDuty"),
+					"journey-owners", 1, "production", "shop", List.of("java"),
+					List.of(new LinkForm("oncall", "https://oncall.example/schedules/journey-owners", "PagerDuty"),
 							new LinkForm("runbook", "https://runbooks.example/journey-checkout", "Runbook")),
 					List.of(), null));
 		}
@@ -60,10 +60,10 @@ class FindOwnerJourneyTests {
 		browser.click(By.cssSelector("form[role=search] button[type=submit]"));
 		browser.click(By.linkText("journey-checkout"));
 
-		assertThat(browser.text(By.id("service-owner"))).contains("Journey Payments");
-		assertThat(browser.text(By.id("ownership"))).contains("payments@example.com", "#journey-payments", "Jo Owner");
+		assertThat(browser.text(By.id("service-owner"))).contains("Journey Owners");
+		assertThat(browser.text(By.id("ownership"))).contains("payments@example.com", "#journey-owners", "Jo Owner");
 		assertThat(browser.waitFor(By.cssSelector("#service-oncall a")).getAttribute("href"))
-			.isEqualTo("https://oncall.example/schedules/journey-payments");
+			.isEqualTo("https://oncall.example/schedules/journey-owners");
 		assertThat(browser.waitFor(By.cssSelector("#service-runbook a")).getAttribute("href"))
 			.isEqualTo("https://runbooks.example/journey-checkout");
 	}

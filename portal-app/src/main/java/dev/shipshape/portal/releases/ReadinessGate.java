@@ -1,0 +1,83 @@
+package dev.shipshape.portal.releases;
+
+import java.sql.Timestamp;
+import java.util.List;
+
+import dev.shipshape.portal.releases.Readiness.Evaluated;
+import dev.shipshape.portal.releases.ReleaseStore.Row;
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The question a pipeline asks before deploying. {@link #decide} records every answer as an
+ * immutable decision; {@link #check} answers without recording and only remembers the newest
+ * verdict for the release board.
+ */
+@Service
+@Transactional
+public class ReadinessGate {
+
+	private final Readiness readiness;
+
+	private final Releases releases;
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final MeterRegistry meters;
+
+	ReadinessGate(Readiness readiness, Releases releases, JdbcClient jdbc, JsonMapper json, MeterRegistry meters) {
+		this.readiness = readiness;
+		this.releases = releases;
+		this.jdbc = jdbc;
+		this.json = json;
+		this.meters = meters;
+	}
+
+	public ReadinessVerdict check(String service, String version) {
+		Evaluated evaluated = this.readiness.evaluateRelease(service, version);
+		remember(evaluated);
+		return evaluated.verdict();
+	}
+
+	public ReadinessDecision decide(String service, String version, String requestedBy) {
+		Evaluated evaluated = this.readiness.evaluateRelease(service, version);
+		ReadinessVerdict verdict = evaluated.verdict();
+		ReadinessDecision.Snapshot seen = new ReadinessDecision.Snapshot(verdict, evaluated.service().facts(),
+				evaluated.release().view().facts(), evaluated.applied());
+		long id = this.jdbc.sql("""
+				INSERT INTO readiness_decisions (release_id, verdict, decided_at, requested_by, snapshot)
+				VALUES (?, ?, ?, ?, ?::jsonb) RETURNING id""")
+			.params(evaluated.release().id(), verdict.verdict().name(), Timestamp.from(verdict.evaluatedAt()), requestedBy,
+					this.json.writeValueAsString(seen))
+			.query(Long.class)
+			.single();
+		remember(evaluated);
+		this.meters.counter("shipshape.readiness.decisions", "verdict", verdict.verdict().name()).increment();
+		return new ReadinessDecision(id, verdict.service(), version, verdict.verdict(), verdict.evaluatedAt(), requestedBy,
+				seen);
+	}
+
+	@Transactional(readOnly = true)
+	public List<ReadinessDecision> decisions(String service, String version) {
+		Row release = this.releases.row(service, version);
+		return this.jdbc.sql("""
+				SELECT id, verdict, decided_at, requested_by, snapshot::text FROM readiness_decisions
+				WHERE release_id = ? ORDER BY decided_at DESC, id DESC""")
+			.param(release.id())
+			.query((rs, row) -> new ReadinessDecision(rs.getLong(1), release.view().service(), version,
+					Verdict.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant(), rs.getString(4),
+					this.json.readValue(rs.getString(5), ReadinessDecision.Snapshot.class)))
+			.list();
+	}
+
+	private void remember(Evaluated evaluated) {
+		this.releases.rememberVerdict(evaluated.release().id(), evaluated.verdict().verdict(),
+				evaluated.verdict().evaluatedAt());
+	}
+}
