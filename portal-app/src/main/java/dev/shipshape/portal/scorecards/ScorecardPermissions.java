@@ -6,6 +6,8 @@ import dev.shipshape.catalog.CatalogManagement;
 import dev.shipshape.catalog.PersonDetails;
 import dev.shipshape.catalog.TeamSummary;
 import dev.shipshape.portal.security.CatalogPermissions;
+import dev.shipshape.portal.security.TokenScope;
+import dev.shipshape.portal.security.TokenScopes;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -13,8 +15,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may change a scorecard: administrators, and members of the team that owns it. Everyone signed
- * in reads scorecards. Used by the web adapters as {@code @scorecardPermissions}.
+ * Who may change a scorecard: administrators, and members of the team that owns it; API tokens also
+ * need the scope {@code scorecards:write}. Everyone signed in reads scorecards. Used by the web adapters as {@code @scorecardPermissions}.
  */
 @Component("scorecardPermissions")
 public class ScorecardPermissions {
@@ -25,15 +27,21 @@ public class ScorecardPermissions {
 
 	private final CatalogPermissions catalogPermissions;
 
+	private final TokenScopes scopes;
+
 	ScorecardPermissions(ScorecardManagement scorecards, CatalogManagement catalog,
-			CatalogPermissions catalogPermissions) {
+			CatalogPermissions catalogPermissions, TokenScopes scopes) {
 		this.scorecards = scorecards;
 		this.catalog = catalog;
 		this.catalogPermissions = catalogPermissions;
+		this.scopes = scopes;
 	}
 
 	/** Editing the draft, publishing, reverting, archiving. Unknown keys pass on to a 404. */
 	public boolean canEdit(Authentication authentication, String key) {
+		if (!this.scopes.allows(authentication, TokenScope.SCORECARDS_WRITE)) {
+			return false;
+		}
 		if (this.catalogPermissions.isAdmin(authentication)) {
 			return true;
 		}
@@ -45,8 +53,9 @@ public class ScorecardPermissions {
 
 	/** Creating a scorecard owned by this team. */
 	public boolean canCreate(Authentication authentication, String ownerTeam) {
-		return this.catalogPermissions.isAdmin(authentication)
-				|| (ownerTeam != null && this.catalog.isMember(authentication.getName(), ownerTeam));
+		return this.scopes.allows(authentication, TokenScope.SCORECARDS_WRITE)
+				&& (this.catalogPermissions.isAdmin(authentication)
+						|| (ownerTeam != null && this.catalog.isMember(authentication.getName(), ownerTeam)));
 	}
 
 	/** The teams this user may create scorecards for: every team for administrators, their own teams for others. */
