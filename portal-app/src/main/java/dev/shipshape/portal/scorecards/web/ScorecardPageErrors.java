@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** An unknown scorecard or version on a page is the not-found page, as for catalog entries. */
 @ControllerAdvice(assignableTypes = { ScorecardPageController.class, ScorecardChangesPageController.class,
-		DraftPageController.class })
+		DraftPageController.class, ScorecardReportPageController.class })
 class ScorecardPageErrors {
 
 	@ExceptionHandler(ScorecardProblems.NotFound.class)

@@ -16,11 +16,16 @@ import dev.shipshape.portal.scorecards.EvaluationRuns;
 import dev.shipshape.portal.scorecards.NewScorecardForm;
 import dev.shipshape.portal.scorecards.ScorecardForm;
 import dev.shipshape.portal.scorecards.ScorecardManagement;
+import dev.shipshape.portal.scorecards.ScorecardReports;
+import dev.shipshape.portal.scorecards.ScorecardReports.HeatMapRow;
+import dev.shipshape.portal.scorecards.ScorecardReports.ReportFilter;
+import dev.shipshape.portal.scorecards.ScorecardReports.TeamStanding;
 import dev.shipshape.portal.scorecards.ScorecardResults;
 import dev.shipshape.portal.scorecards.ScorecardViews.VersionSummary;
 import dev.shipshape.portal.security.Role;
 import dev.shipshape.portal.security.UserAccounts;
 import dev.shipshape.scorecard.Level;
+import dev.shipshape.scorecard.Outcome;
 import dev.shipshape.scorecard.Rule;
 import dev.shipshape.scorecard.Scorecard;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -40,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
-/** The scorecard pages: list, scorecard, editor, diff, preview, publish and revert. */
+/** The scorecard pages: list, scorecard, editor, diff, preview, publish, revert and the report. */
 @SpringBootTest
 @AutoConfigureMockMvc
 class ScorecardPagesTests {
@@ -63,6 +69,9 @@ class ScorecardPagesTests {
 
 	@Autowired
 	ScorecardResults results;
+
+	@Autowired
+	ScorecardReports reports;
 
 	@Autowired
 	EvaluationRuns runs;
@@ -297,6 +306,53 @@ class ScorecardPagesTests {
 			.bodyText()
 			.contains("From <strong>version 1</strong> to <strong>version 2</strong>", "service.tier &lt;= 2");
 		assertThat(page(get("/scorecards/sp-diff/diff?from=2&to=2"), "sp-viewer")).bodyText().contains("No difference");
+	}
+
+	@Test
+	void theReportShowsHeatMapDistributionLeaderboardAndTrendForTheFilteredServices() {
+		published("sp-report", RUNBOOK);
+		awaitFinishedRun("sp-report");
+		awaitLevel("sp-ready", "sp-report", 1, "silver");
+
+		MvcTestResult report = page(get("/reports/scorecards?scorecard=sp-report&team=sp-team"), "sp-viewer");
+
+		assertThat(report).hasStatusOk()
+			.bodyText()
+			.contains("data-service=\"sp-ready\"", "data-outcome=\"PASS\"", "Level distribution", "Team leaderboard",
+					"data-team=\"sp-team\"", "class=\"trend-line\"")
+			.doesNotContain("data-service=\"sp-bare\"");
+		assertThat(page(get("/reports/scorecards?scorecard=sp-report&tier=3").header("HX-Request", "true"), "sp-viewer"))
+			.hasStatusOk()
+			.bodyText()
+			.contains("id=\"report\"", "data-service=\"sp-bare\"", "data-outcome=\"FAIL\"")
+			.doesNotContain("<html", "data-service=\"sp-ready\"");
+		assertThat(page(get("/reports/scorecards?scorecard=sp-report&team=nobody-here"), "sp-viewer")).hasStatusOk()
+			.bodyText()
+			.contains("No service matches these filters", "No team owns an evaluated service");
+		assertThat(page(get("/reports/scorecards?scorecard=sp-no-such-scorecard"), "sp-viewer"))
+			.hasStatus(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void theReportPagesThroughServicesAndRanksTeamsByTheShareMeetingTheMinimumBar() {
+		published("sp-ranking", RUNBOOK);
+		awaitFinishedRun("sp-ranking");
+		awaitLevel("sp-ready", "sp-ranking", 1, "silver");
+		var scorecard = this.reports.scorecard("sp-ranking").orElseThrow();
+		ReportFilter ours = new ReportFilter(null, null, null);
+
+		var first = this.reports.heatMap(scorecard, new ReportFilter("sp-team", 1, "production"), PageRequest.of(0, 1));
+		var second = this.reports.heatMap(scorecard, ours, PageRequest.of(1, 1));
+
+		assertThat(first.rows().getContent()).extracting(HeatMapRow::service).contains("sp-ready");
+		assertThat(first.rows().getContent().get(0).cells()).containsExactly(Outcome.PASS, Outcome.PASS, Outcome.UPCOMING);
+		assertThat(second.rows().getContent()).hasSize(1);
+		assertThat(second.rows().getTotalElements()).isGreaterThanOrEqualTo(2);
+		List<String> ranking = this.reports.leaderboard(scorecard, ours).stream().map(TeamStanding::team).toList();
+		assertThat(ranking).containsSubsequence("sp-team", "sp-other");
+		TeamStanding ready = this.reports.leaderboard(scorecard, new ReportFilter("sp-team", null, null)).get(0);
+		assertThat(ready.share()).isEqualTo(100.0);
+		assertThat(ready.averageLevel()).isEqualTo(2.0);
 	}
 
 	/** A scorecard of sp-team: a bronze rule with the given expression, a silver coverage rule and an upcoming one. */
