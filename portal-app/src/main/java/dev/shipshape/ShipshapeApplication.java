@@ -5,7 +5,6 @@ import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The Shipshape portal. Lives in the root package so that every module's package
@@ -13,7 +12,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * is scanned for components, entities and repositories.
  */
 @SpringBootApplication
-@EnableScheduling
 public class ShipshapeApplication {
 
 	public static void main(String[] args) {
