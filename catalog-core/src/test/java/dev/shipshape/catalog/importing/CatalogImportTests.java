@@ -106,6 +106,34 @@ class CatalogImportTests {
 	}
 
 	@Test
+	void reimportingMovesAPersonToTheTeamsTheyNowNameAndKeepsMembershipsAddedByHand() {
+		apply("org", group("alpha", "Alpha") + group("beta", "Beta") + group("gamma", "Gamma") + user("jane", "alpha"));
+		TeamDetails gamma = this.catalog.findTeam("gamma").orElseThrow();
+		this.catalog.updateTeam("gamma", new TeamForm("gamma", gamma.displayName(), null, null, null, null,
+				List.of("jane"), gamma.version()));
+
+		ImportPlan plan = apply("org", group("alpha", "Alpha") + group("beta", "Beta") + group("gamma", "Gamma")
+				+ user("jane", "beta"));
+
+		assertThat(plan.entities(ImportStatus.UPDATED)).singleElement()
+			.satisfies((jane) -> assertThat(jane.changes()).containsExactly(new FieldChange("memberOf", "alpha, gamma", "beta, gamma")));
+		assertThat(this.catalog.findPerson("jane").orElseThrow().teams()).containsExactly("beta", "gamma");
+	}
+
+	@Test
+	void anOwnerInAnotherNamespaceNeverTakesTheDefaultTeamOfTheSameName() {
+		apply("org", group("payments", "Payments"));
+
+		ImportPlan plan = apply("repo", component("ledger", "group:finance/payments", "production"));
+
+		assertThat(this.catalog.findService("ledger").orElseThrow().owner()).satisfies((owner) -> {
+			assertThat(owner.kind()).isEqualTo(OwnerKind.UNRESOLVED);
+			assertThat(owner.name()).isEqualTo("group:finance/payments");
+		});
+		assertThat(plan.entities().get(0).notes()).singleElement().asString().contains("namespace 'finance'");
+	}
+
+	@Test
 	void anOwnerImportedLaterResolvesThenAndADanglingOneStaysVisible() {
 		apply("services", component("ledger", "payments", "production") + component("orphan", "nobody", "production"));
 		assertThat(owner("ledger")).isEqualTo(OwnerKind.UNRESOLVED);
