@@ -38,7 +38,7 @@ class ConcurrencyTests {
 			for (int t = 0; t < 4; t++) {
 				Callable<List<Evaluation>> task = () -> {
 					List<Evaluation> evaluations = new ArrayList<>();
-					for (int round = 0; round < 5; round++) {
+					for (int round = 0; round < 3; round++) {
 						for (Subject subject : subjects) {
 							evaluations.add(compiled.evaluate(subject, List.of(), NOW));
 						}
