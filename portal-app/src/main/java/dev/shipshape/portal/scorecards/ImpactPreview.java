@@ -1,8 +1,10 @@
 package dev.shipshape.portal.scorecards;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class ImpactPreview {
 
+	private static final Duration OPEN_RELEASES = Duration.ofDays(14);
+
+	private static final int MAX_RELEASES = 5000;
+
 	private final ScorecardManagement management;
 
 	private final ScorecardStore store;
@@ -41,16 +47,20 @@ public class ImpactPreview {
 
 	private final WaiverLookup waivers;
 
+	private final OpenReleases openReleases;
+
 	private final Clock clock;
 
 	ImpactPreview(ScorecardManagement management, ScorecardStore store, ActiveScorecards active,
-			ScorecardCompiler compiler, ServiceSnapshots snapshots, WaiverLookup waivers, Clock clock) {
+			ScorecardCompiler compiler, ServiceSnapshots snapshots, WaiverLookup waivers, OpenReleases openReleases,
+			Clock clock) {
 		this.management = management;
 		this.store = store;
 		this.active = active;
 		this.compiler = compiler;
 		this.snapshots = snapshots;
 		this.waivers = waivers;
+		this.openReleases = openReleases;
 		this.clock = clock;
 	}
 
@@ -79,7 +89,39 @@ public class ImpactPreview {
 				evaluated[0]++;
 			}
 		});
-		return new Impact(key, fromVersion, evaluated[0], changes, Totals.of(changes, draft.document().levels()), now);
+		return new Impact(key, fromVersion, evaluated[0], changes, Totals.of(changes, draft.document().levels()), now,
+				releaseChanges(key, before, after, now));
+	}
+
+	/** Open releases (registered in the last two weeks) whose verdict by this scorecard would change. */
+	private List<ReleaseImpact> releaseChanges(String key, CompiledScorecard before, CompiledScorecard after,
+			Instant now) {
+		List<OpenReleases.OpenRelease> releases = this.openReleases.registeredSince(now.minus(OPEN_RELEASES), MAX_RELEASES);
+		Map<String, ServiceSnapshot> services = new HashMap<>();
+		this.snapshots.find(releases.stream().map(OpenReleases.OpenRelease::serviceKey).distinct().toList())
+			.forEach((service) -> services.put(service.key(), service));
+		var live = this.waivers.liveFor(services.keySet(), now);
+		List<ReleaseImpact> changes = new ArrayList<>();
+		for (OpenReleases.OpenRelease release : releases) {
+			ServiceSnapshot service = services.get(release.serviceKey());
+			if (service == null) {
+				continue;
+			}
+			var waived = WaiverLookup.select(live, service.key(), key, release.release().version());
+			Evaluation newResult = after.evaluate(Subjects.of(service, release.release()), waived, now);
+			boolean readyAfter = !newResult.applicable() || newResult.ready();
+			boolean readyBefore = before == null
+					|| isReady(before.evaluate(Subjects.of(service, release.release()), waived, now));
+			if (readyBefore != readyAfter) {
+				changes.add(new ReleaseImpact(service.name(), release.release().version(), readyBefore, readyAfter,
+						newResult.blockingFailures().stream().map(RuleResult::ruleKey).toList()));
+			}
+		}
+		return changes;
+	}
+
+	private static boolean isReady(Evaluation evaluation) {
+		return !evaluation.applicable() || evaluation.ready();
 	}
 
 	private CompiledScorecard compile(String key, Scorecard document) {
@@ -123,9 +165,14 @@ public class ImpactPreview {
 		return -1;
 	}
 
-	/** The preview: only services that would change are listed. */
+	/** The preview: only services and open releases that would change are listed. */
 	public record Impact(String key, Integer fromVersion, int servicesEvaluated, List<ServiceImpact> changes,
-			Totals totals, Instant evaluatedAt) {
+			Totals totals, Instant evaluatedAt, List<ReleaseImpact> releaseChanges) {
+	}
+
+	/** An open release whose verdict by this scorecard would change; {@code blockedBy} lists the rules that would block it. */
+	public record ReleaseImpact(String service, String version, boolean readyBefore, boolean readyAfter,
+			List<String> blockedBy) {
 	}
 
 	/**

@@ -15,6 +15,7 @@ import dev.shipshape.catalog.CatalogManagement;
 import dev.shipshape.catalog.ServiceForm;
 import dev.shipshape.catalog.TeamForm;
 import dev.shipshape.portal.TestUsers;
+import dev.shipshape.portal.scorecards.ImpactPreview;
 import dev.shipshape.portal.scorecards.NewScorecardForm;
 import dev.shipshape.portal.scorecards.ScorecardForm;
 import dev.shipshape.portal.scorecards.ScorecardManagement;
@@ -52,6 +53,9 @@ class ReleaseGateTests {
 
 	@Autowired
 	ScorecardManagement scorecards;
+
+	@Autowired
+	ImpactPreview preview;
 
 	@Autowired
 	UserAccounts accounts;
@@ -171,6 +175,25 @@ class ReleaseGateTests {
 		assertThat(statuses).containsOnly(200, 201).containsOnlyOnce(201);
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM releases WHERE version = '4.0.0'", Integer.class))
 			.isEqualTo(1);
+	}
+
+	@Test
+	void aPreviewNamesTheOpenReleasesADraftWouldBlock() {
+		register("8.0.0", "{\"testsPassed\": true, \"coverage\": 50}");
+		this.scorecards.create(new NewScorecardForm("rel-preview", "Stricter gate", null, "rel-team", null,
+				List.of(new ScorecardForm.LevelForm("bronze", "Minimum bar", true)),
+				List.of(new ScorecardForm.RuleForm("coverage-80", "Coverage 80%", null, "bronze",
+						"release.facts.coverage >= 80.0", null, null))),
+				"test");
+
+		var impact = this.preview.preview("rel-preview");
+
+		assertThat(impact.releaseChanges()).anySatisfy((release) -> {
+			assertThat(release.version()).isEqualTo("8.0.0");
+			assertThat(release.readyBefore()).isTrue();
+			assertThat(release.readyAfter()).isFalse();
+			assertThat(release.blockedBy()).containsExactly("coverage-80");
+		});
 	}
 
 	@Test

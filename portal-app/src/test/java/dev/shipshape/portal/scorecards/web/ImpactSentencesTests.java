@@ -51,6 +51,6 @@ class ImpactSentencesTests {
 	}
 
 	private static Impact impact(List<ServiceImpact> changes, Totals totals) {
-		return new Impact("readiness", 3, 5, changes, totals, Instant.EPOCH);
+		return new Impact("readiness", 3, 5, changes, totals, Instant.EPOCH, List.of());
 	}
 }
