@@ -2,6 +2,7 @@ package dev.shipshape.portal.web;
 
 import dev.shipshape.catalog.CatalogManagement;
 import dev.shipshape.catalog.ServiceQuery;
+import dev.shipshape.waivers.WaiverManagement;
 
 import org.springframework.core.env.Environment;
 import org.springframework.data.domain.PageRequest;
@@ -18,9 +19,12 @@ class HomeController {
 
 	private final Environment environment;
 
-	HomeController(CatalogManagement catalog, Environment environment) {
+	private final WaiverManagement exceptions;
+
+	HomeController(CatalogManagement catalog, Environment environment, WaiverManagement exceptions) {
 		this.catalog = catalog;
 		this.environment = environment;
+		this.exceptions = exceptions;
 	}
 
 	@GetMapping("/")
@@ -33,6 +37,7 @@ class HomeController {
 		model.addAttribute("recent", this.catalog
 			.findServices(ServiceQuery.all(), PageRequest.of(0, 8, Sort.by(Sort.Direction.DESC, "updatedAt")))
 			.getContent());
+		model.addAttribute("expiringSoon", this.exceptions.expiringWithin(7, 8));
 		return "home";
 	}
 

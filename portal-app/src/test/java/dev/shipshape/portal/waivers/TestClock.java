@@ -1,0 +1,40 @@
+package dev.shipshape.portal.waivers;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A clock that tests set and advance; it stands still in between. */
+final class TestClock extends Clock {
+
+	private volatile Instant now;
+
+	TestClock(Instant now) {
+		this.now = now;
+	}
+
+	void set(Instant instant) {
+		this.now = instant;
+	}
+
+	void advance(Duration duration) {
+		this.now = this.now.plus(duration);
+	}
+
+	@Override
+	public Instant instant() {
+		return this.now;
+	}
+
+	@Override
+	public ZoneId getZone() {
+		return ZoneOffset.UTC;
+	}
+
+	@Override
+	public Clock withZone(ZoneId zone) {
+		return this;
+	}
+}
