@@ -62,7 +62,8 @@ class CatalogImportJourneyTests {
 		assertThat(browser.waitForText(By.id("import-outcome"), "Imported source github.com/acme/journey"))
 			.contains("3 created");
 		assertThat(browser.text(By.id("import-done"))).contains("Done");
-		browser.click(By.linkText("journey-ledger"));
+		// The summary links every imported entry; follow the service's link (it may sit below the fold).
+		browser.driver().get(browser.waitFor(By.linkText("journey-ledger")).getAttribute("href"));
 		assertThat(browser.text(By.id("service-owner"))).contains("Payments");
 	}
 
