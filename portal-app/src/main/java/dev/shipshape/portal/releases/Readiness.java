@@ -18,6 +18,8 @@ import dev.shipshape.portal.scorecards.WaiverLookup.ScopedWaiver;
 import dev.shipshape.scorecard.Evaluation;
 import dev.shipshape.scorecard.Outcome;
 import dev.shipshape.scorecard.RuleResult;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,13 +43,18 @@ public class Readiness {
 
 	private final Clock clock;
 
+	private final Timer evaluations;
+
 	Readiness(Releases releases, ServiceSnapshots services, ActiveScorecards scorecards, WaiverLookup waivers,
-			Clock clock) {
+			Clock clock, MeterRegistry meters) {
 		this.releases = releases;
 		this.services = services;
 		this.scorecards = scorecards;
 		this.waivers = waivers;
 		this.clock = clock;
+		this.evaluations = Timer.builder("shipshape.readiness.evaluation")
+			.description("Time to evaluate a release's readiness against every active scorecard")
+			.register(meters);
 	}
 
 	public ReadinessVerdict evaluate(String serviceName, String version) {
@@ -56,6 +63,10 @@ public class Readiness {
 
 	/** The verdict with everything it was computed from, for a decision to record. */
 	Evaluated evaluateRelease(String serviceName, String version) {
+		return this.evaluations.record(() -> evaluateNow(serviceName, version));
+	}
+
+	private Evaluated evaluateNow(String serviceName, String version) {
 		Row release = this.releases.row(serviceName, version);
 		ServiceSnapshot service = this.services.find(List.of(serviceName)).get(0);
 		Instant now = this.clock.instant();

@@ -9,6 +9,8 @@ import dev.shipshape.catalog.ServiceSnapshot;
 import dev.shipshape.catalog.ServiceSnapshots;
 import dev.shipshape.portal.scorecards.ActiveScorecards.ActiveScorecard;
 import dev.shipshape.portal.scorecards.EvaluationRuns.RunView;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,8 +54,15 @@ class ResultsWorker implements DisposableBean {
 
 	private final TransactionTemplate transaction;
 
+	private final MeterRegistry meters;
+
+	private final Timer staleBatches;
+
+	private final Timer runBatches;
+
 	ResultsWorker(ResultStore results, EvaluationRuns runs, ActiveScorecards scorecards, ServiceSnapshots snapshots,
-			ServiceEvaluations evaluations, LevelSnapshots levelSnapshots, PlatformTransactionManager transactions) {
+			ServiceEvaluations evaluations, LevelSnapshots levelSnapshots, PlatformTransactionManager transactions,
+			MeterRegistry meters) {
 		this.results = results;
 		this.runs = runs;
 		this.scorecards = scorecards;
@@ -62,6 +71,16 @@ class ResultsWorker implements DisposableBean {
 		this.levelSnapshots = levelSnapshots;
 		this.transaction = new TransactionTemplate(transactions);
 		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.meters = meters;
+		this.staleBatches = batchTimer(meters, "stale");
+		this.runBatches = batchTimer(meters, "run");
+	}
+
+	private static Timer batchTimer(MeterRegistry meters, String work) {
+		return Timer.builder("shipshape.results.batch")
+			.description("Time to evaluate and store one batch of services' results, including its commit")
+			.tag("work", work)
+			.register(meters);
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
@@ -90,6 +109,7 @@ class ResultsWorker implements DisposableBean {
 
 	/** Recomputes one batch of stale services in one transaction; a failure puts them back. */
 	private boolean recomputeStale() {
+		Timer.Sample sample = Timer.start(this.meters);
 		Boolean found = this.transaction.execute((status) -> {
 			List<String> keys = this.results.takeStale(BATCH);
 			if (keys.isEmpty()) {
@@ -99,7 +119,12 @@ class ResultsWorker implements DisposableBean {
 			this.results.save(this.evaluations.evaluate(this.snapshots.find(keys), active));
 			return true;
 		});
-		return Boolean.TRUE.equals(found);
+		if (Boolean.TRUE.equals(found)) {
+			// Empty polls are not timed: they would drown the batches that did work.
+			sample.stop(this.staleBatches);
+			return true;
+		}
+		return false;
 	}
 
 	private boolean carryOutRun() {
@@ -129,10 +154,10 @@ class ResultsWorker implements DisposableBean {
 	}
 
 	private void evaluateBatch(RunView run, List<ServiceSnapshot> batch, List<ActiveScorecard> active) {
-		this.transaction.executeWithoutResult((status) -> {
+		this.runBatches.record(() -> this.transaction.executeWithoutResult((status) -> {
 			this.results.save(this.evaluations.evaluate(batch, active));
 			this.runs.progressed(run.id(), batch.size());
-		});
+		}));
 	}
 
 	/** A run for a version that a newer one replaced has nothing left to do: the newer run covers it. */
