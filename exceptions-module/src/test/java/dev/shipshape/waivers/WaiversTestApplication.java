@@ -2,6 +2,7 @@ package dev.shipshape.waivers;
 
 import java.time.Instant;
 
+import dev.shipshape.testsupport.TestClock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 

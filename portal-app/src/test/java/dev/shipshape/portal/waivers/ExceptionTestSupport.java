@@ -20,6 +20,7 @@ import dev.shipshape.portal.scorecards.ScorecardForm;
 import dev.shipshape.portal.scorecards.ScorecardManagement;
 import dev.shipshape.portal.security.Role;
 import dev.shipshape.portal.security.UserAccounts;
+import dev.shipshape.testsupport.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;

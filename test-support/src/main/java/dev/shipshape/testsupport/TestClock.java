@@ -1,4 +1,4 @@
-package dev.shipshape.waivers;
+package dev.shipshape.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,19 +7,19 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that tests set and advance; it stands still in between. */
-final class TestClock extends Clock {
+public final class TestClock extends Clock {
 
 	private volatile Instant now;
 
-	TestClock(Instant now) {
+	public TestClock(Instant now) {
 		this.now = now;
 	}
 
-	void set(Instant instant) {
+	public void set(Instant instant) {
 		this.now = instant;
 	}
 
-	void advance(Duration duration) {
+	public void advance(Duration duration) {
 		this.now = this.now.plus(duration);
 	}
 
