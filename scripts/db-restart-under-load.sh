@@ -30,23 +30,23 @@ trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 
 now() { date +%s%3N; }
 
-# api METHOD PATH [JSON] -> prints the status; the body goes to $work/body.$BASHPID
+# api METHOD PATH [JSON] -> prints the status; the body goes to $body (default: discarded)
 api() {
 	local code
-	code=$(curl -s -o "$work/body.$BASHPID" -w '%{http_code}' --max-time 30 -u "$SHIPSHAPE_USER:$SHIPSHAPE_PASSWORD" \
+	code=$(curl -s -o "${body:-/dev/null}" -w '%{http_code}' --max-time 30 -u "$SHIPSHAPE_USER:$SHIPSHAPE_PASSWORD" \
 		-X "$1" -H 'Content-Type: application/json' ${3:+-d "$3"} "$SHIPSHAPE_URL$2") || true
 	echo "${code:-000}"
 }
 
 # call KIND KEY METHOD PATH [JSON]: one pipeline call, logged as "kind key started ended status"
 call() {
-	local started status
+	local started status body=$work/body.$BASHPID key=$2
 	started=$(now)
 	status=$(api "$3" "$4" "${5:-}")
 	if [ "$1" = gate ] && [ "$status" = 200 ]; then
-		set -- gate "$(grep -o '"id":[0-9]*' "$work/body.$BASHPID" | head -n 1 | cut -d: -f2)" "${@:3}"
+		key=$(grep -o '"id":[0-9]*' "$body" | head -n 1 | cut -d: -f2)
 	fi
-	echo "$1 $2 $started $(now) $status" >>"$calls"
+	echo "$1 ${key:--} $started $(now) $status" >>"$calls"
 }
 
 pipeline() {
