@@ -77,6 +77,7 @@ public class CatalogManagement {
 		apply(service, form);
 		this.services.save(service);
 		this.events.publishEvent(new CatalogEvents.ServiceChanged(service.getName()));
+		changed("service", service.getName(), "created", null, EntryValues.of(service));
 		return CatalogViews.details(service, List.of());
 	}
 
@@ -85,19 +86,23 @@ public class CatalogManagement {
 		ServiceEntry service = service(name);
 		checkVersion("service", service.getName(), form.version(), service.getVersion());
 		keepName("service", service.getName(), form.name());
+		Map<String, Object> before = EntryValues.of(service);
 		service.rename(form.name());
 		apply(service, form);
 		this.services.saveAndFlush(service);
 		this.events.publishEvent(new CatalogEvents.ServiceChanged(service.getName()));
+		changed("service", service.getName(), "updated", before, EntryValues.of(service));
 		return CatalogViews.details(service, this.services.findDependents(service));
 	}
 
 	@Transactional
 	public void deleteService(String name) {
 		ServiceEntry service = service(name);
+		Map<String, Object> before = EntryValues.of(service);
 		this.services.findDependents(service).forEach((dependent) -> dependent.forgetDependency(service));
 		this.services.delete(service);
 		this.events.publishEvent(new CatalogEvents.ServiceRemoved(service.getName()));
+		changed("service", service.getName(), "deleted", before, null);
 	}
 
 	private void apply(ServiceEntry service, ServiceForm form) {
@@ -177,6 +182,7 @@ public class CatalogManagement {
 		Team team = new Team(form.name(), now());
 		apply(team, form);
 		this.teams.save(team);
+		changed("team", team.getName(), "created", null, EntryValues.of(team));
 		return teamDetails(team);
 	}
 
@@ -185,9 +191,11 @@ public class CatalogManagement {
 		Team team = team(name);
 		checkVersion("team", team.getName(), form.version(), team.getVersion());
 		keepName("team", team.getName(), form.name());
+		Map<String, Object> before = EntryValues.of(team);
 		team.rename(form.name());
 		apply(team, form);
 		this.teams.saveAndFlush(team);
+		changed("team", team.getName(), "updated", before, EntryValues.of(team));
 		this.services.findByOwnerTeamOrderByNameKey(team)
 			.forEach((service) -> this.events.publishEvent(new CatalogEvents.ServiceChanged(service.getName())));
 		return teamDetails(team);
@@ -207,7 +215,9 @@ public class CatalogManagement {
 					+ children.stream().map(Team::getName).collect(Collectors.joining(", "))
 					+ "; move those teams first");
 		}
+		Map<String, Object> before = EntryValues.of(team);
 		this.teams.delete(team);
+		changed("team", team.getName(), "deleted", before, null);
 	}
 
 	private void apply(Team team, TeamForm form) {
@@ -250,6 +260,7 @@ public class CatalogManagement {
 		Person person = new Person(form.name(), now());
 		person.describe(blankToNull(form.displayName()), blankToNull(form.email()), blankToNull(form.chat()), now());
 		this.people.save(person);
+		changed("person", person.getName(), "created", null, EntryValues.of(person));
 		return CatalogViews.personDetails(person, List.of(), List.of());
 	}
 
@@ -258,9 +269,11 @@ public class CatalogManagement {
 		Person person = person(name);
 		checkVersion("person", person.getName(), form.version(), person.getVersion());
 		keepName("person", person.getName(), form.name());
+		Map<String, Object> before = EntryValues.of(person);
 		person.rename(form.name());
 		person.describe(blankToNull(form.displayName()), blankToNull(form.email()), blankToNull(form.chat()), now());
 		this.people.saveAndFlush(person);
+		changed("person", person.getName(), "updated", before, EntryValues.of(person));
 		return CatalogViews.personDetails(person, this.teams.findByMember(person),
 				this.services.findByOwnerPersonOrderByNameKey(person));
 	}
@@ -273,8 +286,10 @@ public class CatalogManagement {
 			throw new CatalogConflictException("Person '" + person.getName() + "' owns " + owned
 					+ " service(s); give them another owner before removing the person");
 		}
+		Map<String, Object> before = EntryValues.of(person);
 		this.teams.findByMember(person).forEach((team) -> team.removeMember(person));
 		this.people.delete(person);
+		changed("person", person.getName(), "deleted", before, null);
 	}
 
 	private Person person(String name) {
@@ -283,6 +298,11 @@ public class CatalogManagement {
 	}
 
 	// Shared rules
+
+	private void changed(String type, String name, String action, Map<String, Object> before,
+			Map<String, Object> after) {
+		this.events.publishEvent(new CatalogEvents.EntryChanged(type, name, action, before, after, null));
+	}
 
 	private static void checkVersion(String kind, String name, Long expected, long current) {
 		if (expected != null && expected != current) {

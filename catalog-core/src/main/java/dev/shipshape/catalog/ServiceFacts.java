@@ -43,15 +43,17 @@ public class ServiceFacts {
 	public FactSheet replace(String serviceName, Map<String, Object> facts, String reporter) {
 		ServiceRow service = service(serviceName, true);
 		FactRules.check(facts);
+		FactSheet before = new FactSheet(service.name(), load(service.id()));
 		this.jdbc.sql("DELETE FROM service_facts WHERE service_id = ?").param(service.id()).update();
 		facts.forEach((name, value) -> upsert(service.id(), name, value, reporter));
-		return changed(service);
+		return changed(service, "facts_replaced", before);
 	}
 
 	public FactSheet merge(String serviceName, Map<String, Object> changes, String reporter) {
 		ServiceRow service = service(serviceName, true);
 		FactRules.checkNames(changes);
-		Map<String, Object> merged = new TreeMap<>(new FactSheet(service.name(), load(service.id())).values());
+		FactSheet before = new FactSheet(service.name(), load(service.id()));
+		Map<String, Object> merged = new TreeMap<>(before.values());
 		changes.forEach((name, value) -> {
 			if (value == null) {
 				merged.remove(name);
@@ -69,7 +71,7 @@ public class ServiceFacts {
 				upsert(service.id(), name, value, reporter);
 			}
 		});
-		return changed(service);
+		return changed(service, "facts_merged", before);
 	}
 
 	/** The facts of many services at once, keyed by service name in lower case; for evaluations. */
@@ -91,9 +93,12 @@ public class ServiceFacts {
 		return values;
 	}
 
-	private FactSheet changed(ServiceRow service) {
+	private FactSheet changed(ServiceRow service, String action, FactSheet before) {
 		this.events.publishEvent(new CatalogEvents.FactsChanged(service.name()));
-		return new FactSheet(service.name(), load(service.id()));
+		FactSheet after = new FactSheet(service.name(), load(service.id()));
+		this.events.publishEvent(
+				new CatalogEvents.EntryChanged("service", service.name(), action, before.values(), after.values(), null));
+		return after;
 	}
 
 	private void upsert(long serviceId, String name, Object value, String reporter) {

@@ -90,7 +90,9 @@ public class CatalogImport {
 			CatalogWriter.Outcome outcome = this.writer.write(request.source(), planned, state);
 			outcome.changedServices().forEach((name) -> this.events.publishEvent(new CatalogEvents.ServiceChanged(name)));
 			outcome.removedServices().forEach((name) -> this.events.publishEvent(new CatalogEvents.ServiceRemoved(name)));
-			return plan(request, read, planned, true);
+			ImportPlan applied = plan(request, read, planned, true);
+			ImportChanges.of(request, planned, applied).forEach(this.events::publishEvent);
+			return applied;
 		});
 	}
 
