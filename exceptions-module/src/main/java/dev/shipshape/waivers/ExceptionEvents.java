@@ -20,4 +20,13 @@ public final class ExceptionEvents {
 	/** The expiry watch saw an approved exception reach its expiry (it stopped applying at that instant). */
 	public record ExceptionExpired(String id, String service) {
 	}
+
+	/**
+	 * Something was done to an exception: {@code requested} (an extension too), {@code granted},
+	 * {@code approved}, {@code rejected}, {@code revoked}, or {@code expired} when the expiry watch
+	 * handled its expiry. Carries the exception before ({@code null} when it is new or unchanged) and
+	 * after, for the audit trail.
+	 */
+	public record ExceptionChanged(String action, ExceptionView before, ExceptionView after) {
+	}
 }

@@ -106,6 +106,7 @@ class ExpiryWatch {
 				this.events.publishEvent(new ExceptionEvents.ExceptionExpired(view.id(), view.service()));
 			}
 			this.outbox.add("exception.expired", view, null, null, now);
+			this.events.publishEvent(new ExceptionEvents.ExceptionChanged("expired", null, view));
 		}
 		return expired.size() == BATCH;
 	}

@@ -77,7 +77,7 @@ public class WaiverManagement {
 			.saveAndFlush(ExceptionGrant.request(verified, terms, actor, expiresAt, null, now));
 		ExceptionView view = requested.view(now);
 		this.outbox.add("exception.requested", view, actor, terms.reason(), now);
-		return view;
+		return changed("requested", null, view);
 	}
 
 	/** Grants an exception in one step, in force at once. Only for SREs: the caller checks the role. */
@@ -88,7 +88,7 @@ public class WaiverManagement {
 		Instant expiresAt = this.policy.expiryOf(terms, now);
 		refuseIfCovered(verified, now, null);
 		ExceptionGrant granted = this.exceptions.saveAndFlush(ExceptionGrant.grant(verified, terms, actor, expiresAt, now));
-		return approved(granted, actor, "Granted directly", now);
+		return changed("granted", null, approved(granted, actor, "Granted directly", now));
 	}
 
 	/** Approves a request, for as long as asked or shorter. Only for SREs: the caller checks the role. */
@@ -96,9 +96,10 @@ public class WaiverManagement {
 		validate(approval);
 		ExceptionGrant exception = lock(id);
 		Instant now = now();
+		ExceptionView before = exception.view(now);
 		exception.approve(actor, approval, this.policy, now);
 		this.exceptions.flush();
-		return approved(exception, actor, exception.view(now).decisionComment(), now);
+		return changed("approved", before, approved(exception, actor, exception.view(now).decisionComment(), now));
 	}
 
 	/** Rejects a request, saying why. Only for SREs: the caller checks the role. */
@@ -106,11 +107,12 @@ public class WaiverManagement {
 		requireText("comment", comment, 2000);
 		ExceptionGrant exception = lock(id);
 		Instant now = now();
+		ExceptionView before = exception.view(now);
 		exception.reject(actor, comment.strip(), now);
 		this.exceptions.flush();
 		ExceptionView view = exception.view(now);
 		this.outbox.add("exception.rejected", view, actor, view.decisionComment(), now);
-		return view;
+		return changed("rejected", before, view);
 	}
 
 	/** Ends an exception in force at once, saying why. Only for SREs: the caller checks the role. */
@@ -118,12 +120,13 @@ public class WaiverManagement {
 		requireText("reason", reason, 2000);
 		ExceptionGrant exception = lock(id);
 		Instant now = now();
+		ExceptionView before = exception.view(now);
 		exception.revoke(actor, reason.strip(), now);
 		this.exceptions.flush();
 		ExceptionView view = exception.view(now);
 		this.events.publishEvent(new ExceptionEvents.ExceptionRevoked(view.id(), view.service()));
 		this.outbox.add("exception.revoked", view, actor, view.revokeReason(), now);
-		return view;
+		return changed("revoked", before, view);
 	}
 
 	/**
@@ -146,7 +149,7 @@ public class WaiverManagement {
 			.saveAndFlush(ExceptionGrant.request(verified, terms, actor, expiresAt, extended.numericId(), now));
 		ExceptionView view = requested.view(now);
 		this.outbox.add("exception.requested", view, actor, terms.reason(), now);
-		return view;
+		return changed("requested", null, view);
 	}
 
 	@Transactional(readOnly = true)
@@ -256,6 +259,11 @@ public class WaiverManagement {
 	/** The configured durations and whether requesters may approve their own requests. */
 	public ExceptionsProperties settings() {
 		return this.properties;
+	}
+
+	private ExceptionView changed(String action, ExceptionView before, ExceptionView after) {
+		this.events.publishEvent(new ExceptionEvents.ExceptionChanged(action, before, after));
+		return after;
 	}
 
 	private ExceptionView approved(ExceptionGrant exception, String actor, String comment, Instant now) {
