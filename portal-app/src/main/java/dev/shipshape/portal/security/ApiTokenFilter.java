@@ -56,7 +56,7 @@ final class ApiTokenFilter extends OncePerRequestFilter {
 		}
 		catch (InvalidApiTokenException ex) {
 			this.contexts.clearContext();
-			this.signIns.recordTokenFailure(request.getRemoteAddr(), ex.reason());
+			this.signIns.recordTokenFailure(request.getRemoteAddr(), ex);
 			this.entryPoint.commence(request, response, ex);
 			return;
 		}

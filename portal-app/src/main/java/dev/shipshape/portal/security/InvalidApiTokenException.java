@@ -9,13 +9,26 @@ public class InvalidApiTokenException extends AuthenticationException {
 
 	private final Reason reason;
 
+	private final Long tokenId;
+
 	public InvalidApiTokenException(Reason reason) {
+		this(reason, null);
+	}
+
+	/** A known token that no longer authenticates (expired, revoked, its account disabled). */
+	public InvalidApiTokenException(Reason reason, Long tokenId) {
 		super(reason.detail);
 		this.reason = reason;
+		this.tokenId = tokenId;
 	}
 
 	public Reason reason() {
 		return this.reason;
+	}
+
+	/** The refused token, when it is known. */
+	public Long tokenId() {
+		return this.tokenId;
 	}
 
 	/** Why a token was refused, in words a client can act on. */

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,8 +31,11 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
 
 	private final JsonMapper jsonMapper;
 
-	ProblemSecurityHandlers(JsonMapper jsonMapper) {
+	private final ApplicationEventPublisher events;
+
+	ProblemSecurityHandlers(JsonMapper jsonMapper, ApplicationEventPublisher events) {
 		this.jsonMapper = jsonMapper;
+		this.events = events;
 	}
 
 	@Override
@@ -59,6 +63,7 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
+		this.events.publishEvent(new SecurityEvents.AccessDenied(request.getMethod(), request.getRequestURI()));
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication instanceof ApiTokenAuthentication token) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"Shipshape\", error=\"insufficient_scope\"");

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Locale;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -26,11 +27,14 @@ class SignInThrottle {
 
 	private final SignInProperties properties;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	SignInThrottle(JdbcClient jdbc, SignInProperties properties, Clock clock) {
+	SignInThrottle(JdbcClient jdbc, SignInProperties properties, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.properties = properties;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -55,7 +59,7 @@ class SignInThrottle {
 	 */
 	Duration failed(String username, String clientAddress) {
 		Instant now = this.clock.instant();
-		record(now, "PASSWORD", username, clientAddress, "BAD_CREDENTIALS");
+		record(now, "PASSWORD", username, clientAddress, "BAD_CREDENTIALS", null);
 		Duration accountLock = lock(ACCOUNT, accountKey(username), this.properties.maxFailuresPerAccount(), now);
 		Duration clientLock = lock(CLIENT, clientKey(clientAddress), this.properties.maxFailuresPerClient(), now);
 		return (accountLock.compareTo(clientLock) > 0) ? accountLock : clientLock;
@@ -63,7 +67,7 @@ class SignInThrottle {
 
 	/** A password sign-in refused for another reason than the password (throttled, disabled …). */
 	void refused(String username, String clientAddress, String reason) {
-		record(this.clock.instant(), "PASSWORD", username, clientAddress, reason);
+		record(this.clock.instant(), "PASSWORD", username, clientAddress, reason, null);
 	}
 
 	/** Ends the account's streak of failures. */
@@ -73,12 +77,12 @@ class SignInThrottle {
 			.update();
 	}
 
-	void recordTokenFailure(String clientAddress, InvalidApiTokenException.Reason reason) {
-		record(this.clock.instant(), "TOKEN", null, clientAddress, reason.name());
+	void recordTokenFailure(String clientAddress, InvalidApiTokenException refused) {
+		record(this.clock.instant(), "TOKEN", null, clientAddress, refused.reason().name(), refused.tokenId());
 	}
 
 	void recordSingleSignOnFailure(String clientAddress, String reason) {
-		record(this.clock.instant(), "SINGLE_SIGN_ON", null, clientAddress, reason);
+		record(this.clock.instant(), "SINGLE_SIGN_ON", null, clientAddress, reason, null);
 	}
 
 	private Duration lock(String kind, String subject, int allowedFailures, Instant now) {
@@ -107,7 +111,7 @@ class SignInThrottle {
 		return lock;
 	}
 
-	private void record(Instant now, String method, String username, String clientAddress, String reason) {
+	private void record(Instant now, String method, String username, String clientAddress, String reason, Long tokenId) {
 		this.jdbc.sql("""
 				INSERT INTO sign_in_failures (occurred_at, method, username, client_address, reason)
 				VALUES (:now, :method, :username, :client, :reason)""")
@@ -117,6 +121,7 @@ class SignInThrottle {
 			.param("client", clientKey(clientAddress))
 			.param("reason", truncate(reason, 40))
 			.update();
+		this.events.publishEvent(new SecurityEvents.SignInRefused(method, username, clientAddress, reason, tokenId));
 	}
 
 	private static Duration retryAfter(Timestamp lockedUntil, Instant now) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -28,11 +29,15 @@ public class UserAccounts {
 
 	private final PasswordEncoder passwordEncoder;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	UserAccounts(UserAccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock) {
+	UserAccounts(UserAccountRepository accounts, PasswordEncoder passwordEncoder, ApplicationEventPublisher events,
+			Clock clock) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -71,8 +76,8 @@ public class UserAccounts {
 	/** Creates an account with a password; the password is stored only as a bcrypt hash. */
 	@Transactional
 	public void create(String username, String displayName, String rawPassword, Set<Role> roles) {
-		this.accounts.save(new UserAccount(username, displayName, this.passwordEncoder.encode(rawPassword), roles,
-				this.clock.instant()));
+		created(this.accounts.save(new UserAccount(username, displayName, this.passwordEncoder.encode(rawPassword), roles,
+				this.clock.instant())));
 	}
 
 	/**
@@ -85,7 +90,7 @@ public class UserAccounts {
 		if (exists(username)) {
 			throw new AccountNameTakenException(username);
 		}
-		return this.accounts.save(UserAccount.service(username, displayName, roles, this.clock.instant())).summary();
+		return created(this.accounts.save(UserAccount.service(username, displayName, roles, this.clock.instant())));
 	}
 
 	/**
@@ -97,12 +102,23 @@ public class UserAccounts {
 	AccountSummary signedInThroughSso(SsoIdentity identity) {
 		Optional<UserAccount> known = this.accounts.findBySsoIssuerAndSsoSubject(identity.issuer(), identity.subject());
 		if (known.isPresent()) {
+			AccountSummary before = known.get().summary();
 			known.get().signedInThroughSso(identity);
-			return known.get().summary();
+			AccountSummary after = known.get().summary();
+			if (!before.roles().equals(after.roles())) {
+				this.events.publishEvent(new SecurityEvents.AccountChanged("roles_changed", before, after));
+			}
+			return after;
 		}
 		if (exists(identity.username())) {
 			throw new AccountNameTakenException(identity.username());
 		}
-		return this.accounts.save(UserAccount.singleSignOn(identity, this.clock.instant())).summary();
+		return created(this.accounts.save(UserAccount.singleSignOn(identity, this.clock.instant())));
+	}
+
+	private AccountSummary created(UserAccount account) {
+		AccountSummary summary = account.summary();
+		this.events.publishEvent(new SecurityEvents.AccountChanged("created", null, summary));
+		return summary;
 	}
 }
