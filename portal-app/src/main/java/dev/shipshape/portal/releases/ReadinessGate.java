@@ -1,8 +1,12 @@
 package dev.shipshape.portal.releases;
 
 import java.sql.Timestamp;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import dev.shipshape.portal.audit.AuditChange;
+import dev.shipshape.portal.audit.AuditTrail;
 import dev.shipshape.portal.releases.Readiness.Evaluated;
 import dev.shipshape.portal.releases.ReleaseStore.Row;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,12 +35,16 @@ public class ReadinessGate {
 
 	private final MeterRegistry meters;
 
-	ReadinessGate(Readiness readiness, Releases releases, JdbcClient jdbc, JsonMapper json, MeterRegistry meters) {
+	private final AuditTrail audit;
+
+	ReadinessGate(Readiness readiness, Releases releases, JdbcClient jdbc, JsonMapper json, MeterRegistry meters,
+			AuditTrail audit) {
 		this.readiness = readiness;
 		this.releases = releases;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.meters = meters;
+		this.audit = audit;
 	}
 
 	public ReadinessVerdict check(String service, String version) {
@@ -59,8 +67,25 @@ public class ReadinessGate {
 			.single();
 		remember(evaluated);
 		this.meters.counter("shipshape.readiness.decisions", "verdict", verdict.verdict().name()).increment();
+		audit(id, evaluated.release().view(), verdict);
 		return new ReadinessDecision(id, verdict.service(), version, verdict.verdict(), verdict.evaluatedAt(), requestedBy,
 				seen);
+	}
+
+	private void audit(long decisionId, ReleaseView release, ReadinessVerdict verdict) {
+		List<String> blocking = rules(verdict.blockingFailures());
+		Map<String, Object> decision = new LinkedHashMap<>();
+		decision.put("decisionId", decisionId);
+		decision.put("verdict", verdict.verdict());
+		decision.put("blockingFailures", blocking);
+		decision.put("waived", rules(verdict.waived()));
+		this.audit.record(new AuditChange("release.gate_decided", "release", Releases.objectId(release), null, decision,
+				"Gate decision " + decisionId + " on release " + release.version() + " of " + release.service() + ": "
+						+ verdict.verdict() + (blocking.isEmpty() ? "" : ", blocked by " + String.join(", ", blocking))));
+	}
+
+	private static List<String> rules(List<ReadinessVerdict.RuleVerdict> verdicts) {
+		return verdicts.stream().map((rule) -> rule.scorecardKey() + "/" + rule.ruleKey()).toList();
 	}
 
 	@Transactional(readOnly = true)

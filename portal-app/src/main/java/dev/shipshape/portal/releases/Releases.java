@@ -11,6 +11,8 @@ import dev.shipshape.catalog.CatalogEntryNotFoundException;
 import dev.shipshape.catalog.CatalogNames;
 import dev.shipshape.catalog.FactRules;
 import dev.shipshape.catalog.ServiceSnapshots;
+import dev.shipshape.portal.audit.AuditChange;
+import dev.shipshape.portal.audit.AuditTrail;
 import dev.shipshape.portal.releases.ReleaseStore.BoardFilter;
 import dev.shipshape.portal.releases.ReleaseStore.Row;
 
@@ -33,11 +35,14 @@ public class Releases {
 
 	private final ServiceSnapshots services;
 
+	private final AuditTrail audit;
+
 	private final Clock clock;
 
-	Releases(ReleaseStore store, ServiceSnapshots services, Clock clock) {
+	Releases(ReleaseStore store, ServiceSnapshots services, AuditTrail audit, Clock clock) {
 		this.store = store;
 		this.services = services;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -51,6 +56,10 @@ public class Releases {
 			throw new ReleaseProblems.Conflict("Release " + form.version() + " of " + release.service()
 					+ " was registered with other data (commit " + release.commit() + ", environment "
 					+ release.environment() + "); a version cannot be registered twice with different contents");
+		}
+		if (created) {
+			this.audit.record(new AuditChange("release.registered", "release", objectId(release), null, release,
+					"Registered release " + release.version() + " of " + release.service()));
 		}
 		return new Registration(release, created);
 	}
@@ -71,7 +80,16 @@ public class Releases {
 		});
 		FactRules.check(merged);
 		this.store.replaceFacts(release.id(), merged, this.clock.instant());
-		return this.store.find(serviceKey, version).orElseThrow().view();
+		ReleaseView after = this.store.find(serviceKey, version).orElseThrow().view();
+		this.audit.record(new AuditChange("release.facts_added", "release", objectId(after), release.view(), after,
+				"Added facts to release " + version + " of " + after.service() + ": "
+						+ String.join(", ", new TreeMap<>(changes).keySet())));
+		return after;
+	}
+
+	/** How the audit trail names a release: {@code service/version}. */
+	static String objectId(ReleaseView release) {
+		return release.service() + "/" + release.version();
 	}
 
 	@Transactional(readOnly = true)

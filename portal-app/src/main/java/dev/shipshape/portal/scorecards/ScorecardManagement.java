@@ -2,10 +2,14 @@ package dev.shipshape.portal.scorecards;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.shipshape.portal.audit.AuditChange;
+import dev.shipshape.portal.audit.AuditTrail;
 import dev.shipshape.portal.scorecards.ScorecardStore.DraftRow;
 import dev.shipshape.portal.scorecards.ScorecardStore.ScorecardRow;
 import dev.shipshape.portal.scorecards.ScorecardStore.VersionRow;
@@ -37,12 +41,16 @@ public class ScorecardManagement {
 
 	private final EvaluationRuns runs;
 
+	private final AuditTrail audit;
+
 	private final Clock clock;
 
-	ScorecardManagement(ScorecardStore store, ScorecardCompiler compiler, EvaluationRuns runs, Clock clock) {
+	ScorecardManagement(ScorecardStore store, ScorecardCompiler compiler, EvaluationRuns runs, AuditTrail audit,
+			Clock clock) {
 		this.store = store;
 		this.compiler = compiler;
 		this.runs = runs;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -68,7 +76,9 @@ public class ScorecardManagement {
 		Instant now = this.clock.instant();
 		long id = this.store.insert(form.key(), actor, now);
 		this.store.insertDraft(id, form.ownerTeam(), ScorecardYaml.write(form.content().toScorecard(form.key())), actor, now);
-		return details(this.store.find(form.key()).orElseThrow());
+		ScorecardRow created = this.store.find(form.key()).orElseThrow();
+		audit("created", form.key(), null, values(draftRow(created)), "Created scorecard '" + form.key() + "'");
+		return details(created);
 	}
 
 	@Transactional(readOnly = true)
@@ -89,11 +99,14 @@ public class ScorecardManagement {
 	public DraftView saveDraft(String key, ScorecardForm form, String actor) {
 		ScorecardRow scorecard = activeScorecard(key);
 		String document = ScorecardYaml.write(form.toScorecard(key));
+		DraftRow before = draftRow(scorecard);
 		if (!this.store.updateDraft(scorecard.id(), form.ownerTeam(), document, form.lockVersion(), actor,
 				this.clock.instant())) {
 			throw new ScorecardProblems.StaleDraft(key, draftRow(scorecard).lockVersion());
 		}
-		return draftView(scorecard, draftRow(scorecard));
+		DraftRow after = draftRow(scorecard);
+		audit("draft_saved", key, values(before), values(after), "Saved the draft of scorecard '" + key + "'");
+		return draftView(scorecard, after);
 	}
 
 	/** Publishes the draft as the next version and starts re-evaluating the catalog with it. */
@@ -133,6 +146,7 @@ public class ScorecardManagement {
 	public void archive(String key, String actor) {
 		ScorecardRow scorecard = lockedActiveScorecard(key);
 		this.store.archive(scorecard.id(), actor, this.clock.instant());
+		audit("archived", key, Map.of("archived", false), Map.of("archived", true), "Archived scorecard '" + key + "'");
 	}
 
 	@Transactional(readOnly = true)
@@ -176,7 +190,34 @@ public class ScorecardManagement {
 		this.store.insertVersion(version);
 		this.runs.request(scorecard.id(), number, (revertedFrom != null)
 				? "version " + number + " (revert to " + revertedFrom + ") published" : "version " + number + " published");
+		String summary = (revertedFrom != null)
+				? "Reverted scorecard '" + scorecard.key() + "' to version " + revertedFrom + " as version " + number
+				: "Published version " + number + " of scorecard '" + scorecard.key() + "'";
+		audit((revertedFrom != null) ? "reverted" : "published", scorecard.key(),
+				latest.map(ScorecardManagement::values).orElse(null), values(version), summary);
 		return view(scorecard.key(), version);
+	}
+
+	private void audit(String action, String key, Object before, Object after, String summary) {
+		this.audit.record(new AuditChange("scorecard." + action, "scorecard", key, before, after, summary));
+	}
+
+	private static Map<String, Object> values(DraftRow draft) {
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("ownerTeam", draft.ownerTeam());
+		values.put("lockVersion", draft.lockVersion());
+		values.put("document", draft.document());
+		return values;
+	}
+
+	private static Map<String, Object> values(VersionRow version) {
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("version", version.number());
+		values.put("note", version.note());
+		values.put("revertedFrom", version.revertedFrom());
+		values.put("ownerTeam", version.ownerTeam());
+		values.put("document", version.document());
+		return values;
 	}
 
 	private static boolean sameContent(VersionRow version, String ownerTeam, String document) {

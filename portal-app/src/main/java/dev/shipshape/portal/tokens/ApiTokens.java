@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.shipshape.portal.audit.AuditChange;
+import dev.shipshape.portal.audit.AuditTrail;
 import dev.shipshape.portal.security.AccountSummary;
 import dev.shipshape.portal.security.ApiTokenVerifier;
 import dev.shipshape.portal.security.InvalidApiTokenException;
@@ -30,13 +32,16 @@ public class ApiTokens implements ApiTokenVerifier {
 
 	private final UserAccounts accounts;
 
+	private final AuditTrail audit;
+
 	private final Clock clock;
 
 	private final SecureRandom random = new SecureRandom();
 
-	ApiTokens(ApiTokenRepository tokens, UserAccounts accounts, Clock clock) {
+	ApiTokens(ApiTokenRepository tokens, UserAccounts accounts, AuditTrail audit, Clock clock) {
 		this.tokens = tokens;
 		this.accounts = accounts;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -61,7 +66,11 @@ public class ApiTokens implements ApiTokenVerifier {
 		}
 		String secret = TokenSecrets.generate(this.random);
 		ApiToken token = this.tokens.save(new ApiToken(owner.id(), name.strip(), secret, scopes, expiresAt, creator, now));
-		return new CreatedToken(token.view(owner.username(), now), secret);
+		TokenView created = token.view(owner.username(), now);
+		this.audit.record(new AuditChange("token.created", "token", Long.toString(created.id()), null, created,
+				"Created token '" + created.name() + "' #" + created.id() + " for " + created.account() + " with scopes "
+						+ created.scopes()));
+		return new CreatedToken(created, secret);
 	}
 
 	/** The tokens of an account, newest first, revoked and expired ones included. */
@@ -87,8 +96,14 @@ public class ApiTokens implements ApiTokenVerifier {
 	@Transactional
 	public Optional<TokenView> revoke(long id, String actor, boolean actorIsAdmin) {
 		return this.tokens.findById(id).filter((token) -> actorIsAdmin || ownedBy(token, actor)).map((token) -> {
+			TokenView before = view(token);
 			token.revoke(actor, this.clock.instant());
-			return view(token);
+			TokenView after = view(token);
+			if (before.revokedAt() == null) {
+				this.audit.record(new AuditChange("token.revoked", "token", Long.toString(id), before, after,
+						"Revoked token '" + after.name() + "' #" + id + " of " + after.account()));
+			}
+			return after;
 		});
 	}
 
@@ -102,14 +117,14 @@ public class ApiTokens implements ApiTokenVerifier {
 			.orElseThrow(() -> new InvalidApiTokenException(Reason.UNKNOWN));
 		Instant now = this.clock.instant();
 		switch (token.status(now)) {
-			case REVOKED -> throw new InvalidApiTokenException(Reason.REVOKED);
-			case EXPIRED -> throw new InvalidApiTokenException(Reason.EXPIRED);
+			case REVOKED -> throw new InvalidApiTokenException(Reason.REVOKED, token.getId());
+			case EXPIRED -> throw new InvalidApiTokenException(Reason.EXPIRED, token.getId());
 			case ACTIVE -> {
 			}
 		}
 		AccountSummary account = this.accounts.find(token.getUserAccountId())
 			.filter(AccountSummary::enabled)
-			.orElseThrow(() -> new InvalidApiTokenException(Reason.ACCOUNT_DISABLED));
+			.orElseThrow(() -> new InvalidApiTokenException(Reason.ACCOUNT_DISABLED, token.getId()));
 		if (token.usageIsStale(now)) {
 			this.tokens.recordUse(token.getId(), now, now.minus(ApiToken.USAGE_PRECISION));
 		}
