@@ -47,6 +47,10 @@ import dev.shipshape.portal.security.UserAccounts;
 import dev.shipshape.scorecard.Evaluation;
 import dev.shipshape.testsupport.TestPostgres;
 import dev.shipshape.testsupport.TestPostgres.TestDatabase;
+import dev.shipshape.waivers.ExceptionTarget;
+import dev.shipshape.waivers.ExceptionTerms;
+import dev.shipshape.waivers.NotificationView;
+import dev.shipshape.waivers.WaiverManagement;
 import io.micrometer.core.instrument.MeterRegistry;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.junit.jupiter.api.AfterAll;
@@ -69,7 +73,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two instances of the portal on one PostgreSQL, as behind a load balancer: scheduled jobs run once
  * across them, a session made on one is good on the other, racing workers never put an older result
- * on top of a newer one, and the gate answers the same on both.
+ * on top of a newer one, the gate answers the same on both, and webhook notifications go out once
+ * although both deliver them.
  */
 class TwoInstancesTests {
 
@@ -80,6 +85,8 @@ class TwoInstancesTests {
 	private static final Duration SETTLES_WITHIN = Duration.ofSeconds(30);
 
 	private static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+	private static final WebhookReceiver receiver = WebhookReceiver.start();
 
 	private static TestDatabase database;
 
@@ -106,13 +113,16 @@ class TwoInstancesTests {
 				instance.close();
 			}
 		}
+		receiver.stop();
 	}
 
 	private static ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(ShipshapeApplication.class, LockedJob.class)
 			.properties("spring.datasource.url=" + database.url(), "spring.datasource.username=" + database.username(),
 					"spring.datasource.password=" + database.password(), "server.port=0",
-					"shipshape.results.poll-interval=200ms")
+					"shipshape.results.poll-interval=200ms", "shipshape.exceptions.webhook.url=" + receiver.url(),
+					"shipshape.exceptions.webhook.secret=" + WebhookReceiver.SECRET,
+					"shipshape.exceptions.webhook.poll-interval=200ms")
 			.run();
 	}
 
@@ -287,6 +297,32 @@ class TwoInstancesTests {
 		assertThat(decisions.size()).isEqualTo(4);
 		assertThat(IntStream.range(0, 4).mapToObj((i) -> decisions.get(i).get("verdict").asString()))
 			.containsExactly("READY", "READY", "BLOCKED", "BLOCKED");
+	}
+
+	@Test
+	void everyNotificationIsDeliveredOnceThoughBothInstancesDeliver() {
+		createScorecard("notify-card", "service.name.startsWith(\"notified-\")", "service.facts.ok == true");
+		List<String> exceptionIds = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			ConfigurableApplicationContext instance = (i % 2 == 0) ? first : second;
+			instance.getBean(CatalogManagement.class).createService(serviceForm("notified-" + i));
+			exceptionIds.add(instance.getBean(WaiverManagement.class)
+				.grant(new ExceptionTarget("notified-" + i, "notify-card", "the-rule", null),
+						new ExceptionTerms("Migrating", "Low", "OPS-2", Duration.ofDays(3), null), "two-admin")
+				.id());
+		}
+		List<String> events = exceptionIds.stream()
+			.flatMap((id) -> first.getBean(WaiverManagement.class).notifications(id).stream())
+			.map(NotificationView::id)
+			.toList();
+
+		// Both instances poll the outbox all along; delivery rounds keep passing while this waits.
+		await().atMost(SETTLES_WITHIN)
+			.during(Duration.ofSeconds(1))
+			.until(() -> receiver.deliveriesPerEvent().keySet().containsAll(events) && receiver.received.size() == 10);
+		assertThat(events).hasSize(10);
+		assertThat(receiver.deliveriesPerEvent()).containsOnlyKeys(events);
+		assertThat(receiver.deliveriesPerEvent().values()).containsOnly(1L);
 	}
 
 	private static void pushRounds(ConfigurableApplicationContext instance, List<String> services, int from, int to) {

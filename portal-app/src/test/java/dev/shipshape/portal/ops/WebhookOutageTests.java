@@ -1,19 +1,10 @@
 package dev.shipshape.portal.ops;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.stream.Collectors;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.shipshape.catalog.CatalogManagement;
 import dev.shipshape.catalog.ServiceForm;
 import dev.shipshape.catalog.TeamForm;
@@ -25,7 +16,6 @@ import dev.shipshape.portal.security.Role;
 import dev.shipshape.portal.security.UserAccounts;
 import dev.shipshape.waivers.NotificationView;
 import dev.shipshape.waivers.WaiverManagement;
-import dev.shipshape.waivers.WebhookSignature;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -53,14 +43,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @AutoConfigureMockMvc
 class WebhookOutageTests {
 
-	private static final String SECRET = "outage-test-secret";
-
-	private static final Receiver receiver = new Receiver(freePort());
+	private static final WebhookReceiver receiver = WebhookReceiver.start();
 
 	@DynamicPropertySource
 	static void webhook(DynamicPropertyRegistry properties) {
-		properties.add("shipshape.exceptions.webhook.url", () -> "http://localhost:" + receiver.port + "/hooks");
-		properties.add("shipshape.exceptions.webhook.secret", () -> SECRET);
+		properties.add("shipshape.exceptions.webhook.url", receiver::url);
+		properties.add("shipshape.exceptions.webhook.secret", () -> WebhookReceiver.SECRET);
 		properties.add("shipshape.exceptions.webhook.first-retry", () -> "500ms");
 		properties.add("shipshape.exceptions.webhook.longest-retry", () -> "1s");
 		properties.add("shipshape.exceptions.webhook.poll-interval", () -> "200ms");
@@ -118,15 +106,14 @@ class WebhookOutageTests {
 		assertThat(gauge("pending")).isEqualTo(notifications(approved).size());
 		assertThat(this.meters.get("shipshape.webhook.failures").functionCounter().count()).isPositive();
 
-		receiver.start();
+		receiver.restart();
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(notifications(approved))
 			.allSatisfy((notification) -> assertThat(notification.state()).isEqualTo("delivered")));
 		// Several more delivery rounds pass; none may send anything again.
 		int sent = notifications(approved).size();
 		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> receiver.received.size() == sent);
 
-		Map<String, Long> deliveriesPerEvent = receiver.received.stream()
-			.collect(Collectors.groupingBy(Received::eventId, Collectors.counting()));
+		Map<String, Long> deliveriesPerEvent = receiver.deliveriesPerEvent();
 		assertThat(deliveriesPerEvent.keySet())
 			.containsExactlyInAnyOrderElementsOf(notifications(approved).stream().map(NotificationView::id).toList());
 		assertThat(deliveriesPerEvent.values()).containsOnly(1L);
@@ -186,60 +173,5 @@ class WebhookOutageTests {
 
 	private double gauge(String state) {
 		return this.meters.get("shipshape.webhook.outbox").tag("state", state).gauge().value();
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	/** One delivery that reached the receiver. */
-	record Received(String eventId, boolean signed) {
-	}
-
-	/** A webhook receiver on a fixed port that can go down and come back; it acknowledges with 204. */
-	static final class Receiver {
-
-		final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
-
-		final int port;
-
-		private HttpServer server;
-
-		Receiver(int port) {
-			this.port = port;
-			start();
-		}
-
-		synchronized void start() {
-			try {
-				this.server = HttpServer.create(new InetSocketAddress("localhost", this.port), 0);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			this.server.createContext("/hooks", this::handle);
-			this.server.start();
-		}
-
-		synchronized void stop() {
-			this.server.stop(0);
-		}
-
-		private void handle(HttpExchange exchange) throws IOException {
-			byte[] body;
-			try (InputStream in = exchange.getRequestBody()) {
-				body = in.readAllBytes();
-			}
-			String signature = exchange.getRequestHeaders().getFirst(WebhookSignature.HEADER);
-			this.received.add(new Received(exchange.getRequestHeaders().getFirst("X-Shipshape-Event-Id"),
-					WebhookSignature.verify(SECRET, body, signature)));
-			exchange.sendResponseHeaders(204, -1);
-			exchange.close();
-		}
 	}
 }
