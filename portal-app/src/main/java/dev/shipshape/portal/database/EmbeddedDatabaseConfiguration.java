@@ -39,7 +39,9 @@ class EmbeddedDatabaseConfiguration {
 		logger.info("Starting embedded PostgreSQL with its data in {}", properties.directory().toAbsolutePath());
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(properties.directory())
-			.setCleanDataDirectory(false);
+			.setCleanDataDirectory(false)
+			// An acknowledged write must survive a crash of the embedded server too.
+			.setServerConfig("synchronous_commit", "on");
 		if (properties.port() > 0) {
 			builder.setPort(properties.port());
 		}

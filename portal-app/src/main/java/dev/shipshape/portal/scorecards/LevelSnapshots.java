@@ -33,13 +33,18 @@ public class LevelSnapshots {
 	void recordToday(List<ActiveScorecard> scorecards) {
 		Date today = Date.valueOf(LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC));
 		for (ActiveScorecard scorecard : scorecards) {
-			this.jdbc.sql("DELETE FROM level_snapshots WHERE day = ? AND scorecard_id = ?")
+			// Two instances may record the same day at once: replace rather than insert twice.
+			this.jdbc.sql("""
+					DELETE FROM level_snapshots s WHERE s.day = ? AND s.scorecard_id = ? AND NOT EXISTS (
+					    SELECT 1 FROM scorecard_results r WHERE r.scorecard_id = s.scorecard_id AND r.applicable
+					    AND coalesce(r.level, '-') = s.level)""")
 				.params(today, scorecard.scorecardId())
 				.update();
 			this.jdbc.sql("""
 					INSERT INTO level_snapshots (day, scorecard_id, level, services)
 					SELECT ?, scorecard_id, coalesce(level, '-'), count(*) FROM scorecard_results
-					WHERE scorecard_id = ? AND applicable GROUP BY scorecard_id, 3""")
+					WHERE scorecard_id = ? AND applicable GROUP BY scorecard_id, 3
+					ON CONFLICT (day, scorecard_id, level) DO UPDATE SET services = excluded.services""")
 				.params(today, scorecard.scorecardId())
 				.update();
 		}

@@ -1,5 +1,7 @@
 package dev.shipshape.portal.scorecards;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -56,13 +58,15 @@ class ResultsWorker implements DisposableBean {
 
 	private final MeterRegistry meters;
 
+	private final Clock clock;
+
 	private final Timer staleBatches;
 
 	private final Timer runBatches;
 
 	ResultsWorker(ResultStore results, EvaluationRuns runs, ActiveScorecards scorecards, ServiceSnapshots snapshots,
 			ServiceEvaluations evaluations, LevelSnapshots levelSnapshots, PlatformTransactionManager transactions,
-			MeterRegistry meters) {
+			MeterRegistry meters, Clock clock) {
 		this.results = results;
 		this.runs = runs;
 		this.scorecards = scorecards;
@@ -72,6 +76,7 @@ class ResultsWorker implements DisposableBean {
 		this.transaction = new TransactionTemplate(transactions);
 		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.meters = meters;
+		this.clock = clock;
 		this.staleBatches = batchTimer(meters, "stale");
 		this.runBatches = batchTimer(meters, "run");
 	}
@@ -115,8 +120,9 @@ class ResultsWorker implements DisposableBean {
 			if (keys.isEmpty()) {
 				return false;
 			}
+			Instant now = this.clock.instant();
 			List<ActiveScorecard> active = this.scorecards.current();
-			this.results.save(this.evaluations.evaluate(this.snapshots.find(keys), active));
+			this.results.save(this.evaluations.evaluate(this.snapshots.find(keys), active, now));
 			return true;
 		});
 		if (Boolean.TRUE.equals(found)) {
@@ -142,7 +148,8 @@ class ResultsWorker implements DisposableBean {
 				return true;
 			}
 			this.runs.started(run.id(), this.snapshots.count());
-			this.snapshots.forEachBatch(BATCH, (batch) -> evaluateBatch(run, batch, active));
+			Instant started = this.clock.instant();
+			this.snapshots.forEachBatch(BATCH, (batch) -> evaluateBatch(run, batch, active, started));
 			this.transaction.executeWithoutResult((status) -> this.levelSnapshots.recordToday(active));
 			this.runs.finished(run.id(), null);
 		}
@@ -153,9 +160,10 @@ class ResultsWorker implements DisposableBean {
 		return true;
 	}
 
-	private void evaluateBatch(RunView run, List<ServiceSnapshot> batch, List<ActiveScorecard> active) {
+	/** A run stamps its results with its start, before it read any service. */
+	private void evaluateBatch(RunView run, List<ServiceSnapshot> batch, List<ActiveScorecard> active, Instant started) {
 		this.runBatches.record(() -> this.transaction.executeWithoutResult((status) -> {
-			this.results.save(this.evaluations.evaluate(batch, active));
+			this.results.save(this.evaluations.evaluate(batch, active, started));
 			this.runs.progressed(run.id(), batch.size());
 		}));
 	}

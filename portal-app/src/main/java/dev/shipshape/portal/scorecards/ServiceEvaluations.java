@@ -1,6 +1,5 @@
 package dev.shipshape.portal.scorecards;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,16 +17,16 @@ public class ServiceEvaluations {
 
 	private final WaiverLookup waivers;
 
-	private final Clock clock;
-
-	ServiceEvaluations(WaiverLookup waivers, Clock clock) {
+	ServiceEvaluations(WaiverLookup waivers) {
 		this.waivers = waivers;
-		this.clock = clock;
 	}
 
-	/** Every service against every scorecard, all at the same instant. */
-	List<Evaluated> evaluate(List<ServiceSnapshot> services, List<ActiveScorecard> scorecards) {
-		Instant now = this.clock.instant();
+	/**
+	 * Every service against every scorecard at the instant {@code now}, which the caller takes before it
+	 * reads the services: a result is stamped no later than the facts it saw, so that a newer result,
+	 * computed from newer facts, always wins.
+	 */
+	List<Evaluated> evaluate(List<ServiceSnapshot> services, List<ActiveScorecard> scorecards, Instant now) {
 		List<WaiverLookup.ScopedWaiver> live = this.waivers.liveFor(services.stream().map(ServiceSnapshot::key).toList(),
 				now);
 		List<Evaluated> evaluations = new ArrayList<>(services.size() * scorecards.size());

@@ -140,6 +140,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException) {
 			throw ex;
 		}
+		if (DatabaseOutageFilter.isOutage(ex)) {
+			return Problems.databaseUnavailable();
+		}
 		logger.error("Unexpected error answering an API request", ex);
 		return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
 				"Something went wrong on the portal's side. Tell the platform team if it keeps happening.");

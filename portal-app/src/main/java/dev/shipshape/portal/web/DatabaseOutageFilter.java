@@ -1,6 +1,7 @@
 package dev.shipshape.portal.web;
 
 import java.io.IOException;
+import java.sql.SQLException;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -25,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
-class DatabaseOutageFilter extends OncePerRequestFilter {
+public class DatabaseOutageFilter extends OncePerRequestFilter {
 
 	private final JsonMapper json;
 
@@ -55,13 +56,27 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 		}
 	}
 
-	static boolean isOutage(Throwable ex) {
+	/**
+	 * Whether the failure comes from losing the database: Spring's own outage exceptions, a JDBC
+	 * connection error (SQLState class 08), a server shutting down (57P01 to 57P03), or a connection
+	 * that closed under the request.
+	 */
+	public static boolean isOutage(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
-					|| cause instanceof TransientDataAccessException) {
+					|| cause instanceof TransientDataAccessException || isLostConnection(cause)) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	private static boolean isLostConnection(Throwable cause) {
+		if (!(cause instanceof SQLException sql)) {
+			return false;
+		}
+		String state = sql.getSQLState();
+		return (state != null && (state.startsWith("08") || state.startsWith("57P")))
+				|| (state == null && sql.getMessage() != null && sql.getMessage().contains("Connection is closed"));
 	}
 }
