@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Who may register releases and call the gate: release managers (and administrators), and the
  * members of the team that owns the service; API tokens also need the matching scope. Everyone
- * signed in may read releases and their readiness. Used as {@code @releasePermissions}.
+ * signed in may read releases and their decisions, and ask for their readiness (tokens with
+ * {@code readiness:read}). Used as {@code @releasePermissions}.
  */
 @Component("releasePermissions")
 public class ReleasePermissions {
@@ -38,7 +39,8 @@ public class ReleasePermissions {
 		return this.scopes.allows(authentication, TokenScope.READINESS_READ) && releaseManagerOrOwner(authentication, service);
 	}
 
-	public boolean canRead(Authentication authentication) {
+	/** Asking for a readiness verdict; reading releases and their recorded decisions needs no scope. */
+	public boolean canCheckReadiness(Authentication authentication) {
 		return this.scopes.allows(authentication, TokenScope.READINESS_READ);
 	}
 

@@ -51,6 +51,14 @@ public class ScorecardPermissions {
 			.orElse(true);
 	}
 
+	/**
+	 * A dry run of the draft against the whole catalog: everyone signed in sees it on the preview
+	 * page; tokens need {@code scorecards:write}, because only those that edit scorecards need it.
+	 */
+	public boolean canPreview(Authentication authentication) {
+		return this.scopes.allows(authentication, TokenScope.SCORECARDS_WRITE);
+	}
+
 	/** Creating a scorecard owned by this team. */
 	public boolean canCreate(Authentication authentication, String ownerTeam) {
 		return this.scopes.allows(authentication, TokenScope.SCORECARDS_WRITE)

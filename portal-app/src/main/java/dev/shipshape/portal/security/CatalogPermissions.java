@@ -33,6 +33,14 @@ public class CatalogPermissions {
 			.anyMatch((authority) -> Role.ADMIN.authority().equals(authority.getAuthority()));
 	}
 
+	/**
+	 * Creating or removing teams and people, and importing descriptors: administrators, and their
+	 * tokens with {@code catalog:write}.
+	 */
+	public boolean canAdministerCatalog(Authentication authentication) {
+		return this.scopes.allows(authentication, TokenScope.CATALOG_WRITE) && isAdmin(authentication);
+	}
+
 	/** Editing or removing an existing service: its current owner decides. Unknown names pass on to a 404. */
 	public boolean canEditService(Authentication authentication, String serviceName) {
 		return this.scopes.allows(authentication, TokenScope.CATALOG_WRITE) && ownsService(authentication, serviceName);

@@ -66,7 +66,7 @@ class SecurityConfiguration {
 		ApiTokenFilter bearer = new ApiTokenFilter(tokens, new TokenAuthorities(accountRoleHierarchy()), signIns, problems);
 		return http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers("/api/openapi", "/api/openapi/**", "/api/docs", "/api/docs/**")
+				.requestMatchers("/api/openapi", "/api/openapi.yaml", "/api/openapi/**", "/api/docs", "/api/docs/**")
 				.permitAll()
 				.requestMatchers(writes("/api/v1/teams/**", "/api/v1/people/**", "/api/v1/catalog/**",
 						"/api/v1/services", "/api/v1/services/*"))

@@ -1,5 +1,6 @@
 package dev.shipshape.portal.security;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -65,6 +66,7 @@ class SecurityHardeningTests {
 				"throttle-client")) {
 			TestUsers.ensure(this.accounts, name, Role.VIEWER);
 		}
+		TestUsers.ensure(this.accounts, "hardening-admin", Role.ADMIN);
 	}
 
 	@Test
@@ -205,6 +207,75 @@ class SecurityHardeningTests {
 	}
 
 	@Test
+	void anOversizedQueryStringOrTokenIsRefused() throws Exception {
+		HttpResponse<String> query = send(request("/api/v1/services?q=" + "a".repeat(20 * 1024))
+			.header("Authorization", basic("hardening-user"))
+			.build());
+		HttpResponse<String> token = send(request("/api/v1/services")
+			.header("Authorization", "Bearer shp_" + "a".repeat(20 * 1024))
+			.build());
+
+		assertThat(query.statusCode()).isEqualTo(400);
+		assertThat(token.statusCode()).isEqualTo(400);
+		assertNothingInternal(query.body() + token.body());
+	}
+
+	/** Sent in chunks, the body has no declared length: it is counted as it is read. */
+	@Test
+	void anOversizedChunkedApiBodyIsRefusedAndWritesNothing() throws Exception {
+		byte[] body = ("{\"name\": \"hardening-chunked\", \"description\": \"" + "x".repeat(1536 * 1024) + "\"}")
+			.getBytes(StandardCharsets.UTF_8);
+
+		HttpResponse<String> response = send(request("/api/v1/teams").header("Authorization", basic("hardening-admin"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+			.build());
+
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.body()).contains("too-large");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM teams WHERE name = 'hardening-chunked'").query(Integer.class).single())
+			.isZero();
+	}
+
+	@Test
+	void anOversizedFormPostIsRefusedAndWritesNothing() throws Exception {
+		String session = signInWithHttp("hardening-admin");
+		String csrf = csrfToken(send(request("/services/new").header("Cookie", "SESSION=" + session).build()).body());
+
+		HttpResponse<String> response = send(request("/services").header("Cookie", "SESSION=" + session)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf + "&name=hardening-huge&owner=&description="
+					+ "x".repeat(3 * 1024 * 1024)))
+			.build());
+
+		assertThat(response.statusCode()).isIn(400, 413);
+		assertNothingInternal(response.body());
+		assertThat(this.jdbc.sql("SELECT count(*) FROM services WHERE name = 'hardening-huge'").query(Integer.class).single())
+			.isZero();
+	}
+
+	@Test
+	void anOversizedUploadIsRefusedAndWritesNothing() throws Exception {
+		String session = signInWithHttp("hardening-admin");
+		String csrf = csrfToken(send(request("/catalog/import").header("Cookie", "SESSION=" + session).build()).body());
+		String boundary = "hardening-boundary";
+		String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n--"
+				+ boundary + "\r\nContent-Disposition: form-data; name=\"source\"\r\n\r\nhardening\r\n--" + boundary
+				+ "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"catalog-info.yaml\"\r\n"
+				+ "Content-Type: application/yaml\r\n\r\n";
+		byte[] file = ("# " + "x".repeat(11 * 1024 * 1024) + "\n").getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+
+		HttpResponse<String> response = send(request("/catalog/import/apply").header("Cookie", "SESSION=" + session)
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head.getBytes(StandardCharsets.UTF_8), file, tail)))
+			.build());
+
+		assertThat(response.statusCode()).isIn(400, 413);
+		assertNothingInternal(response.body());
+	}
+
+	@Test
 	void aServerErrorInTheApiShowsNoStackTraceNorSql() throws Exception {
 		String credentials = Base64.getEncoder()
 			.encodeToString(("hardening-user:" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
@@ -234,6 +305,21 @@ class SecurityHardeningTests {
 		assertThat(response.body()).contains("Something went wrong");
 		assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue(SecurityConfiguration.PAGE_POLICY);
 		assertNothingInternal(response.body());
+	}
+
+	/** Signs in through the form over HTTP and answers the new session's cookie value. */
+	private String signInWithHttp(String username) throws Exception {
+		HttpResponse<String> loginPage = send(request("/login").build());
+		return sessionCookie(send(request("/login").header("Cookie", "SESSION=" + sessionCookie(loginPage))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=" + TestUsers.PASSWORD + "&_csrf="
+					+ csrfToken(loginPage.body())))
+			.build()));
+	}
+
+	private static String basic(String username) {
+		return "Basic " + Base64.getEncoder()
+			.encodeToString((username + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static void assertNothingInternal(String body) {

@@ -53,7 +53,7 @@ class CatalogImportApiController {
 	}
 
 	@PostMapping(path = "/import", consumes = { MediaType.APPLICATION_YAML_VALUE, "application/x-yaml", "text/yaml" })
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("@catalogPermissions.canAdministerCatalog(authentication)")
 	@Operation(summary = "Import descriptors from a YAML body",
 			description = "One request is one source. dryRun=true previews and writes nothing; an upload with problems "
 					+ "answers 422 and writes nothing; prune=true removes entries of the source that are gone from it; "
@@ -66,7 +66,7 @@ class CatalogImportApiController {
 	}
 
 	@PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("@catalogPermissions.canAdministerCatalog(authentication)")
 	@Operation(summary = "Import descriptor files", description = "Files in the part 'files', named by their path; "
 			+ "Location entities are followed to other files of the same upload. Parameters as for a YAML body.")
 	ImportPlan importFiles(@RequestParam String source, @RequestParam(defaultValue = "false") boolean dryRun,

@@ -55,14 +55,14 @@ class CatalogImportPageController {
 	}
 
 	@GetMapping("/catalog/import")
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("@catalogPermissions.canAdministerCatalog(authentication)")
 	String page(Model model) {
 		model.addAttribute("form", ImportPageForm.empty());
 		return "catalog/import";
 	}
 
 	@PostMapping("/catalog/import/preview")
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("@catalogPermissions.canAdministerCatalog(authentication)")
 	String preview(@ModelAttribute("form") ImportPageForm form,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files,
 			@RequestHeader(name = "HX-Request", required = false) boolean htmx, Model model) {
@@ -76,7 +76,7 @@ class CatalogImportPageController {
 	}
 
 	@PostMapping("/catalog/import/apply")
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("@catalogPermissions.canAdministerCatalog(authentication)")
 	String apply(@ModelAttribute("form") ImportPageForm form,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files,
 			@RequestHeader(name = "HX-Request", required = false) boolean htmx, Model model,

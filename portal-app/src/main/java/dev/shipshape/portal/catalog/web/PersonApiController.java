@@ -49,7 +49,7 @@ class PersonApiController {
 	}
 
 	@PostMapping
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("@catalogPermissions.canAdministerCatalog(authentication)")
 	ResponseEntity<PersonDetails> create(@Valid @RequestBody PersonForm form) {
 		PersonDetails created = this.catalog.createPerson(form);
 		return ResponseEntity.created(URI.create("/api/v1/people/" + created.name())).body(created);
@@ -64,7 +64,7 @@ class PersonApiController {
 	}
 
 	@DeleteMapping("/{name}")
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("@catalogPermissions.canAdministerCatalog(authentication)")
 	ResponseEntity<Void> delete(@PathVariable String name) {
 		this.catalog.deletePerson(name);
 		return ResponseEntity.noContent().build();

@@ -14,6 +14,7 @@ import dev.shipshape.catalog.ServiceSummary;
 import dev.shipshape.catalog.TeamSummary;
 import dev.shipshape.portal.security.CatalogPermissions;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -111,14 +112,14 @@ class ServicePageController {
 
 	@PostMapping("/services")
 	String create(@ModelAttribute("form") ServicePageForm form, BindingResult binding, Authentication authentication,
-			Model model, RedirectAttributes redirect) {
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		ServiceForm service = form.toServiceForm(List.of());
 		if (binding.hasErrors() || !this.formErrors.validate(service, binding, (path) -> form.pageField(path, service))) {
 			return form(form, false, model);
 		}
 		if (!this.permissions.canAssignOwner(authentication, service.owner())) {
 			binding.rejectValue("owner", "forbidden", "You can create services only for a team you belong to");
-			return form(form, false, model);
+			return refused(form, false, model, response);
 		}
 		try {
 			ServiceDetails created = this.catalog.createService(service);
@@ -140,7 +141,7 @@ class ServicePageController {
 	@PostMapping("/services/{name}")
 	@PreAuthorize("@catalogPermissions.canEditService(authentication, #name)")
 	String update(@PathVariable String name, @ModelAttribute("form") ServicePageForm form, BindingResult binding,
-			Authentication authentication, Model model, RedirectAttributes redirect) {
+			Authentication authentication, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		List<Link> currentLinks = find(name).links();
 		ServiceForm service = form.toServiceForm(currentLinks);
 		if (binding.hasErrors() || !this.formErrors.validate(service, binding, (path) -> form.pageField(path, service))) {
@@ -148,7 +149,7 @@ class ServicePageController {
 		}
 		if (!this.permissions.canUpdateService(authentication, name, service.owner())) {
 			binding.rejectValue("owner", "forbidden", "You can hand a service only to a team you belong to");
-			return form(form, true, model);
+			return refused(form, true, model, response);
 		}
 		try {
 			ServiceDetails updated = this.catalog.updateService(name, service);
@@ -167,6 +168,12 @@ class ServicePageController {
 		this.catalog.deleteService(find(name).name());
 		redirect.addFlashAttribute("flash", "Service " + name + " removed from the catalog.");
 		return "redirect:/services";
+	}
+
+	/** The form again with the reason next to the owner, answered 403 as the API would. */
+	private String refused(ServicePageForm form, boolean editing, Model model, HttpServletResponse response) {
+		response.setStatus(HttpStatus.FORBIDDEN.value());
+		return form(form, editing, model);
 	}
 
 	private String form(ServicePageForm form, boolean editing, Model model) {

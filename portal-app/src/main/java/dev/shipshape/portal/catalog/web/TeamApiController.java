@@ -49,7 +49,7 @@ class TeamApiController {
 	}
 
 	@PostMapping
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("@catalogPermissions.canAdministerCatalog(authentication)")
 	ResponseEntity<TeamDetails> create(@Valid @RequestBody TeamForm form) {
 		TeamDetails created = this.catalog.createTeam(form);
 		return ResponseEntity.created(URI.create("/api/v1/teams/" + created.name())).body(created);
@@ -64,7 +64,7 @@ class TeamApiController {
 	}
 
 	@DeleteMapping("/{name}")
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("@catalogPermissions.canAdministerCatalog(authentication)")
 	ResponseEntity<Void> delete(@PathVariable String name) {
 		this.catalog.deleteTeam(name);
 		return ResponseEntity.noContent().build();

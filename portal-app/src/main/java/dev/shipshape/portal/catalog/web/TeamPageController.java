@@ -57,13 +57,13 @@ class TeamPageController {
 	}
 
 	@GetMapping("/teams/new")
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("@catalogPermissions.canAdministerCatalog(authentication)")
 	String newTeam(Model model) {
 		return form(TeamPageForm.empty(), false, model);
 	}
 
 	@PostMapping("/teams")
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("@catalogPermissions.canAdministerCatalog(authentication)")
 	String create(@ModelAttribute("form") TeamPageForm form, BindingResult binding, Model model,
 			RedirectAttributes redirect) {
 		TeamForm team = form.toTeamForm();

@@ -52,7 +52,6 @@ class ReleaseApiController {
 
 	@GetMapping("/releases")
 	@Operation(summary = "The release board: recent releases across services, newest first")
-	@PreAuthorize("@releasePermissions.canRead(authentication)")
 	PagedResponse<ReleaseView> board(@RequestParam(required = false) String team,
 			@RequestParam(required = false) String service, @RequestParam(required = false) String environment,
 			@RequestParam(required = false) Verdict verdict, @PageableDefault(size = 25) Pageable pageable) {
@@ -60,7 +59,6 @@ class ReleaseApiController {
 	}
 
 	@GetMapping("/services/{name}/releases")
-	@PreAuthorize("@releasePermissions.canRead(authentication)")
 	PagedResponse<ReleaseView> list(@PathVariable String name, @PageableDefault(size = 25) Pageable pageable) {
 		return PagedResponse.of(this.releases.ofService(name, pageable));
 	}
@@ -80,7 +78,6 @@ class ReleaseApiController {
 	}
 
 	@GetMapping("/services/{name}/releases/{version}")
-	@PreAuthorize("@releasePermissions.canRead(authentication)")
 	ReleaseView get(@PathVariable String name, @PathVariable String version) {
 		return this.releases.find(name, version);
 	}
@@ -96,7 +93,7 @@ class ReleaseApiController {
 
 	@GetMapping("/services/{name}/releases/{version}/readiness")
 	@Operation(summary = "Is this release ready?", description = "Evaluated now; records nothing")
-	@PreAuthorize("@releasePermissions.canRead(authentication)")
+	@PreAuthorize("@releasePermissions.canCheckReadiness(authentication)")
 	ReadinessVerdict readiness(@PathVariable String name, @PathVariable String version) {
 		return this.gate.check(name, version);
 	}
@@ -115,7 +112,6 @@ class ReleaseApiController {
 
 	@GetMapping("/services/{name}/releases/{version}/decisions")
 	@Operation(summary = "Every gate decision of the release, newest first, with what each saw")
-	@PreAuthorize("@releasePermissions.canRead(authentication)")
 	List<ReadinessDecision> decisions(@PathVariable String name, @PathVariable String version) {
 		return this.gate.decisions(name, version);
 	}

@@ -85,6 +85,7 @@ class ScorecardApiController {
 
 	@PostMapping("/{key}/preview")
 	@Operation(summary = "What publishing the draft would change", description = "Writes nothing")
+	@PreAuthorize("@scorecardPermissions.canPreview(authentication)")
 	Impact preview(@PathVariable String key) {
 		return this.preview.preview(key);
 	}

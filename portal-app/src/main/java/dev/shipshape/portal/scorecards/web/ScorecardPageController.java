@@ -12,9 +12,11 @@ import dev.shipshape.portal.scorecards.ScorecardProblems;
 import dev.shipshape.portal.scorecards.ScorecardViews.ScorecardDetails;
 import dev.shipshape.portal.scorecards.ScorecardViews.VersionSummary;
 import dev.shipshape.portal.scorecards.ScorecardViews.VersionView;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -69,14 +71,14 @@ class ScorecardPageController {
 
 	@PostMapping("/scorecards")
 	String create(@ModelAttribute("form") NewScorecardPageForm form, BindingResult binding,
-			Authentication authentication, Model model, RedirectAttributes redirect) {
+			Authentication authentication, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		List<String> teams = this.permissions.teamsForNewScorecards(authentication);
 		NewScorecardForm scorecard = form.toNewScorecardForm();
 		for (ConstraintViolation<NewScorecardForm> violation : this.validator.validate(scorecard)) {
 			reject(binding, violation.getPropertyPath().toString(), violation.getMessage());
 		}
 		if (!binding.hasFieldErrors("ownerTeam")) {
-			checkOwner(scorecard.ownerTeam(), authentication, binding);
+			checkOwner(scorecard.ownerTeam(), authentication, binding, response);
 		}
 		if (binding.hasErrors()) {
 			return form(form, teams, model);
@@ -93,12 +95,15 @@ class ScorecardPageController {
 		}
 	}
 
-	private void checkOwner(String ownerTeam, Authentication authentication, BindingResult binding) {
+	/** A team the user may not create scorecards for is refused with 403, as the API refuses it. */
+	private void checkOwner(String ownerTeam, Authentication authentication, BindingResult binding,
+			HttpServletResponse response) {
 		if (ownerTeam != null && this.catalog.findTeam(ownerTeam).isEmpty()) {
 			binding.rejectValue("ownerTeam", "unknown", "No team named " + ownerTeam + " exists");
 		}
 		else if (!this.permissions.canCreate(authentication, ownerTeam)) {
 			binding.rejectValue("ownerTeam", "forbidden", "You can create scorecards only for a team you belong to");
+			response.setStatus(HttpStatus.FORBIDDEN.value());
 		}
 	}
 

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Service accounts for automation: administrators create them, then tokens for them. */
 @RestController
 @RequestMapping("/api/v1/service-accounts")
-@PreAuthorize("hasRole('ADMIN') and @tokenScopes.isPerson(authentication)")
+@PreAuthorize("@tokenPermissions.canManageServiceAccounts(authentication)")
 class ServiceAccountApiController {
 
 	private final UserAccounts accounts;

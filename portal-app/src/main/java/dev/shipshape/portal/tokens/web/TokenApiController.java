@@ -40,14 +40,14 @@ class TokenApiController {
 
 	/** The caller's tokens, or (administrators) those of {@code account}. */
 	@GetMapping
-	@PreAuthorize("@tokenScopes.isPerson(authentication) and (#account == null or hasRole('ADMIN') or #account.equalsIgnoreCase(authentication.name))")
+	@PreAuthorize("@tokenPermissions.canManageTokensOf(authentication, #account)")
 	List<TokenView> list(@RequestParam(required = false) String account, Authentication authentication) {
 		return this.tokens.tokensOf((account != null) ? account : authentication.getName());
 	}
 
 	/** Creates a token and returns its secret, this once. */
 	@PostMapping
-	@PreAuthorize("@tokenScopes.isPerson(authentication) and (#request.account() == null or hasRole('ADMIN') or #request.account().equalsIgnoreCase(authentication.name))")
+	@PreAuthorize("@tokenPermissions.canManageTokensOf(authentication, #request.account())")
 	ResponseEntity<CreatedToken> create(@Valid @RequestBody TokenRequest request, Authentication authentication) {
 		CreatedToken created = this.tokens.create((request.account() != null) ? request.account() : authentication.getName(),
 				authentication.getName(), request.name(), Scopes.parse(request.scopes()), request.expiresAt());
@@ -55,7 +55,7 @@ class TokenApiController {
 	}
 
 	@GetMapping("/{id}")
-	@PreAuthorize("@tokenScopes.isPerson(authentication)")
+	@PreAuthorize("@tokenPermissions.canManageTokens(authentication)")
 	TokenView token(@PathVariable long id, Authentication authentication) {
 		return this.tokens.find(id)
 			.filter((token) -> this.permissions.isAdmin(authentication)
@@ -65,7 +65,7 @@ class TokenApiController {
 
 	/** Revokes a token at once: the next request with it gets 401. */
 	@DeleteMapping("/{id}")
-	@PreAuthorize("@tokenScopes.isPerson(authentication)")
+	@PreAuthorize("@tokenPermissions.canManageTokens(authentication)")
 	ResponseEntity<Void> revoke(@PathVariable long id, Authentication authentication) {
 		this.tokens.revoke(id, authentication.getName(), this.permissions.isAdmin(authentication))
 			.orElseThrow(() -> new TokenNotFoundException(id));

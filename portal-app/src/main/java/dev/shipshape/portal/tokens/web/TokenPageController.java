@@ -20,7 +20,6 @@ import dev.shipshape.portal.web.InvalidRequestException;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -41,7 +40,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/account")
-@PreAuthorize("@tokenScopes.isPerson(authentication)")
+@PreAuthorize("@tokenPermissions.canManageTokens(authentication)")
 class TokenPageController {
 
 	private static final String VIEW = "tokens/page";
@@ -67,12 +66,10 @@ class TokenPageController {
 	}
 
 	@PostMapping("/tokens")
+	@PreAuthorize("@tokenPermissions.canManageTokensOf(authentication, #form.account())")
 	String create(@Valid @ModelAttribute("form") TokenForm form, BindingResult result, Authentication authentication,
 			Model model) {
 		String account = (form.account() == null || form.account().isBlank()) ? authentication.getName() : form.account();
-		if (!account.equalsIgnoreCase(authentication.getName()) && !this.permissions.isAdmin(authentication)) {
-			throw new AccessDeniedException("Only administrators create tokens for service accounts");
-		}
 		if (!result.hasErrors()) {
 			try {
 				model.addAttribute("created", this.tokens.create(account, authentication.getName(), form.name(),
@@ -98,7 +95,7 @@ class TokenPageController {
 	}
 
 	@PostMapping("/service-accounts")
-	@PreAuthorize("hasRole('ADMIN') and @tokenScopes.isPerson(authentication)")
+	@PreAuthorize("@tokenPermissions.canManageServiceAccounts(authentication)")
 	String createServiceAccount(@Valid @ModelAttribute("accountForm") ServiceAccountForm form, BindingResult result,
 			Authentication authentication, Model model, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {

@@ -142,7 +142,7 @@ class ServicePagesTests {
 			.param("owner", "page-team")
 			.exchange();
 
-		assertThat(result).hasStatusOk().bodyText().contains("only for a team you belong to");
+		assertThat(result).hasStatus(HttpStatus.FORBIDDEN).bodyText().contains("only for a team you belong to");
 		assertThat(this.catalog.findService("page-not-mine")).isEmpty();
 	}
 

@@ -126,7 +126,7 @@ class ScorecardPagesTests {
 		MvcTestResult refused = page(post("/scorecards").param("key", "sp-not-mine")
 			.param("name", "Not mine")
 			.param("ownerTeam", "sp-team"), "sp-viewer");
-		assertThat(refused).hasStatusOk().bodyText().contains("only for a team you belong to", "Not mine");
+		assertThat(refused).hasStatus(HttpStatus.FORBIDDEN).bodyText().contains("only for a team you belong to", "Not mine");
 		assertThat(this.scorecards.find("sp-not-mine")).isEmpty();
 
 		assertThat(page(post("/scorecards").param("key", "Bad Key").param("name", "x").param("ownerTeam", "sp-team"),
