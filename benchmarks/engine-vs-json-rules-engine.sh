@@ -7,6 +7,7 @@
 #   BASELINE_DIR  the shared baseline (default: ../shared/bench/rule-engines next to the repository)
 #   BENCH_DIR     work folder for npm, subjects and results (default: /tmp/rule-engines-bench)
 #   JMH_OPTS      options for JMH (default: -f 1 -wi 2 -i 3 -w 5s -r 5s)
+#   BUILD_DIR     the modules' build folder, Maven's build.directory.name (default: target)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -16,11 +17,12 @@ jmh_opts=${JMH_OPTS:--f 1 -wi 2 -i 3 -w 5s -r 5s}
 subjects=$work/subjects-10000.jsonl
 expected=$work/expected-pass-counts-10000.tsv
 
-jar=$here/target/benchmarks.jar
-cli=$(ls "$root"/scorecard-engine/target/scorecard-engine-*-cli.jar 2>/dev/null | head -1 || true)
+build=${BUILD_DIR:-target}
+jar=$here/$build/benchmarks.jar
+cli=$(ls "$root"/scorecard-engine/"$build"/scorecard-engine-*-cli.jar 2>/dev/null | head -1 || true)
 if [ ! -f "$jar" ] || [ -z "$cli" ]; then
-  (cd "$root" && ./mvnw -q -pl scorecard-engine,benchmarks -am package -DskipTests)
-  cli=$(ls "$root"/scorecard-engine/target/scorecard-engine-*-cli.jar | head -1)
+  (cd "$root" && ./mvnw -q -pl scorecard-engine,benchmarks -am package -DskipTests -Dbuild.directory.name="$build")
+  cli=$(ls "$root"/scorecard-engine/"$build"/scorecard-engine-*-cli.jar | head -1)
 fi
 
 echo "== json-rules-engine"

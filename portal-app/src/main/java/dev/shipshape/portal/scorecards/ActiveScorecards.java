@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.shipshape.portal.scorecards.ScorecardStore.LatestVersion;
 import dev.shipshape.portal.scorecards.ScorecardStore.VersionRow;
 import dev.shipshape.scorecard.CompiledScorecard;
 import dev.shipshape.scorecard.ScorecardCompiler;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * The newest version of every active scorecard, compiled once per version and kept: compiled
  * scorecards are immutable and thread-safe. Asking the database which versions are newest costs one
- * query, so every instance sees a publish at once.
+ * small query, so every instance sees a publish at once; a version's document is read only to
+ * compile it.
  */
 @Component
 public class ActiveScorecards {
@@ -35,9 +37,23 @@ public class ActiveScorecards {
 	}
 
 	ActiveScorecard active(VersionRow version) {
-		CompiledScorecard scorecard = this.compiled.computeIfAbsent(version.scorecardId() + "@" + version.number(),
-				(key) -> this.compiler.compile(ScorecardYaml.read(version.document())));
+		CompiledScorecard scorecard = this.compiled.computeIfAbsent(key(version.scorecardId(), version.number()),
+				(key) -> compile(version.document()));
 		return new ActiveScorecard(version.scorecardId(), version.number(), version.ownerTeam(), scorecard);
+	}
+
+	private ActiveScorecard active(LatestVersion latest) {
+		CompiledScorecard scorecard = this.compiled.computeIfAbsent(key(latest.scorecardId(), latest.number()),
+				(key) -> compile(this.store.version(latest.scorecardId(), latest.number()).orElseThrow().document()));
+		return new ActiveScorecard(latest.scorecardId(), latest.number(), latest.ownerTeam(), scorecard);
+	}
+
+	private CompiledScorecard compile(String document) {
+		return this.compiler.compile(ScorecardYaml.read(document));
+	}
+
+	private static String key(long scorecardId, int number) {
+		return scorecardId + "@" + number;
 	}
 
 	/** A published version ready to evaluate. */

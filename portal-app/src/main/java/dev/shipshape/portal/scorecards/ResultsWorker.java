@@ -149,7 +149,13 @@ class ResultsWorker implements DisposableBean {
 			}
 			this.runs.started(run.id(), this.snapshots.count());
 			Instant started = this.clock.instant();
-			this.snapshots.forEachBatch(BATCH, (batch) -> evaluateBatch(run, batch, active, started));
+			this.snapshots.forEachBatch(BATCH, (batch) -> {
+				evaluateBatch(run, batch, active, started);
+				// A fact pushed while the catalog is re-evaluated shows in seconds, not when the run ends.
+				while (recomputeStale()) {
+					// next batch
+				}
+			});
 			this.transaction.executeWithoutResult((status) -> this.levelSnapshots.recordToday(active));
 			this.runs.finished(run.id(), null);
 		}

@@ -103,15 +103,17 @@ class ScorecardStore {
 			.list();
 	}
 
-	/** The newest version of every scorecard that is published and not archived. */
-	List<VersionRow> latestOfActiveScorecards() {
+	/**
+	 * The number of the newest version of every scorecard that is published and not archived; the
+	 * documents, which every evaluation would otherwise fetch again, are read once per version.
+	 */
+	List<LatestVersion> latestOfActiveScorecards() {
 		return this.jdbc.sql("""
-				SELECT DISTINCT ON (v.scorecard_id) v.scorecard_id, v.number, v.owner_team, v.document, v.note,
-				       v.published_by, v.published_at, v.reverted_from
+				SELECT DISTINCT ON (v.scorecard_id) v.scorecard_id, v.number, v.owner_team
 				FROM scorecard_versions v JOIN scorecards s ON s.id = v.scorecard_id
 				WHERE s.archived_at IS NULL
 				ORDER BY v.scorecard_id, v.number DESC""")
-			.query(ScorecardStore::version)
+			.query((rs, row) -> new LatestVersion(rs.getLong(1), rs.getInt(2), rs.getString(3)))
 			.list();
 	}
 
@@ -153,5 +155,8 @@ class ScorecardStore {
 
 	record VersionRow(long scorecardId, int number, String ownerTeam, String document, String note,
 			String publishedBy, Instant publishedAt, Integer revertedFrom) {
+	}
+
+	record LatestVersion(long scorecardId, int number, String ownerTeam) {
 	}
 }
