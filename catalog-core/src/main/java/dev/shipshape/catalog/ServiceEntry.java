@@ -63,6 +63,10 @@ class ServiceEntry {
 
 	private String system;
 
+	/** Name, title, description and system lower-cased by the database, for searching. */
+	@Column(name = "search_text", insertable = false, updatable = false)
+	private String searchText;
+
 	@ElementCollection
 	@CollectionTable(name = "service_tags", joinColumns = @JoinColumn(name = "service_id"))
 	@Column(name = "tag")

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.JoinType;
 import jakarta.persistence.criteria.Predicate;
@@ -53,16 +52,12 @@ final class ServiceSpecifications {
 		return cb.exists(subquery);
 	}
 
+	/** Tags are lower-case: they are matched as they are, in a subquery the database runs once. */
 	private static Predicate matchesText(Root<ServiceEntry> root, Subquery<Long> subquery, CriteriaBuilder cb,
 			String pattern) {
 		Root<ServiceEntry> tagged = subquery.from(ServiceEntry.class);
 		Join<ServiceEntry, String> tags = tagged.join("tags");
-		subquery.select(tagged.get("id")).where(cb.equal(tagged, root), like(cb, tags, pattern));
-		return cb.or(like(cb, root.get("name"), pattern), like(cb, root.get("title"), pattern),
-				like(cb, root.get("description"), pattern), like(cb, root.get("system"), pattern), cb.exists(subquery));
-	}
-
-	private static Predicate like(CriteriaBuilder cb, Expression<String> field, String pattern) {
-		return cb.like(cb.lower(field), pattern, '\\');
+		subquery.select(tagged.get("id")).where(cb.like(tags, pattern, '\\'));
+		return cb.or(cb.like(root.get("searchText"), pattern, '\\'), root.get("id").in(subquery));
 	}
 }
