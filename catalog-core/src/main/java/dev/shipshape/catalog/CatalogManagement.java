@@ -59,6 +59,11 @@ public class CatalogManagement {
 			.map(CatalogViews::summary);
 	}
 
+	/** The first team names in alphabetical order, to choose one in a form or a filter. */
+	public List<String> teamNames(int limit) {
+		return this.teams.findNames(PageRequest.of(0, limit));
+	}
+
 	public Optional<ServiceDetails> findService(String name) {
 		return this.services.findByNameKey(CatalogNames.key(name))
 			.map((service) -> CatalogViews.details(service, this.services.findDependents(service)));

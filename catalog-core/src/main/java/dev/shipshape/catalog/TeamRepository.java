@@ -29,6 +29,9 @@ interface TeamRepository extends JpaRepository<Team, Long> {
 			""")
 	Page<Team> search(@Param("pattern") String pattern, Pageable pageable);
 
+	@Query("select t.name from Team t order by t.nameKey")
+	List<String> findNames(Pageable pageable);
+
 	@Query("select count(m) > 0 from Team t join t.members m where t.nameKey = :team and m.nameKey = :person")
 	boolean hasMember(@Param("team") String teamKey, @Param("person") String personKey);
 }

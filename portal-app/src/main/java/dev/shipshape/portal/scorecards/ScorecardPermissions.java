@@ -4,13 +4,10 @@ import java.util.List;
 
 import dev.shipshape.catalog.CatalogManagement;
 import dev.shipshape.catalog.PersonDetails;
-import dev.shipshape.catalog.TeamSummary;
 import dev.shipshape.portal.security.CatalogPermissions;
 import dev.shipshape.portal.security.TokenScope;
 import dev.shipshape.portal.security.TokenScopes;
 
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -69,7 +66,7 @@ public class ScorecardPermissions {
 	/** The teams this user may create scorecards for: every team for administrators, their own teams for others. */
 	public List<String> teamsForNewScorecards(Authentication authentication) {
 		if (this.catalogPermissions.isAdmin(authentication)) {
-			return this.catalog.findTeams(null, PageRequest.of(0, 1000, Sort.by("name"))).map(TeamSummary::name).getContent();
+			return this.catalog.teamNames(1000);
 		}
 		return this.catalog.findPerson(authentication.getName()).map(PersonDetails::teams).orElse(List.of());
 	}

@@ -11,13 +11,11 @@ import dev.shipshape.catalog.ServiceDetails;
 import dev.shipshape.catalog.ServiceForm;
 import dev.shipshape.catalog.ServiceQuery;
 import dev.shipshape.catalog.ServiceSummary;
-import dev.shipshape.catalog.TeamSummary;
 import dev.shipshape.portal.security.CatalogPermissions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
@@ -185,9 +183,7 @@ class ServicePageController {
 	}
 
 	private List<String> teamNames() {
-		return this.catalog.findTeams(null, PageRequest.of(0, 500, Sort.by("name")))
-			.map(TeamSummary::name)
-			.getContent();
+		return this.catalog.teamNames(500);
 	}
 
 	private ServiceDetails find(String name) {

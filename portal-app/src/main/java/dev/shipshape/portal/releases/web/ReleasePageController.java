@@ -2,16 +2,13 @@ package dev.shipshape.portal.releases.web;
 
 import dev.shipshape.catalog.CatalogEntryNotFoundException;
 import dev.shipshape.catalog.CatalogManagement;
-import dev.shipshape.catalog.TeamSummary;
 import dev.shipshape.portal.releases.ReadinessGate;
 import dev.shipshape.portal.releases.ReleaseProblems;
 import dev.shipshape.portal.releases.Releases;
 import dev.shipshape.portal.releases.Verdict;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -50,9 +47,7 @@ class ReleasePageController {
 		if (htmx != null) {
 			return "releases/board :: results";
 		}
-		model.addAttribute("teamNames", this.catalog.findTeams(null, PageRequest.of(0, 500, Sort.by("name")))
-			.map(TeamSummary::name)
-			.getContent());
+		model.addAttribute("teamNames", this.catalog.teamNames(500));
 		model.addAttribute("verdicts", Verdict.values());
 		return "releases/board";
 	}

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import dev.shipshape.catalog.CatalogManagement;
-import dev.shipshape.catalog.TeamSummary;
 import dev.shipshape.portal.scorecards.ScorecardForm;
 import dev.shipshape.portal.scorecards.ScorecardManagement;
 import dev.shipshape.portal.scorecards.ScorecardProblems;
@@ -14,8 +13,6 @@ import dev.shipshape.portal.scorecards.web.DraftPageForm.RuleRow;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -147,9 +144,7 @@ class DraftPageController {
 	}
 
 	private List<String> teamNames() {
-		return this.catalog.findTeams(null, PageRequest.of(0, 500, Sort.by("name")))
-			.map(TeamSummary::name)
-			.getContent();
+		return this.catalog.teamNames(500);
 	}
 
 }

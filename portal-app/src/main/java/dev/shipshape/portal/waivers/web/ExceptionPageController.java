@@ -1,7 +1,6 @@
 package dev.shipshape.portal.waivers.web;
 
 import dev.shipshape.catalog.CatalogManagement;
-import dev.shipshape.catalog.TeamSummary;
 import dev.shipshape.portal.waivers.WaiverPermissions;
 import dev.shipshape.portal.web.InvalidRequestException;
 import dev.shipshape.waivers.ExceptionProblems;
@@ -10,9 +9,7 @@ import dev.shipshape.waivers.ExceptionView;
 import dev.shipshape.waivers.WaiverManagement;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -75,9 +72,7 @@ class ExceptionPageController {
 			return "exceptions/list :: results";
 		}
 		model.addAttribute("statuses", ExceptionStatus.values());
-		model.addAttribute("teamNames", this.catalog.findTeams(null, PageRequest.of(0, 500, Sort.by("name")))
-			.map(TeamSummary::name)
-			.getContent());
+		model.addAttribute("teamNames", this.catalog.teamNames(500));
 		return "exceptions/list";
 	}
 
