@@ -49,7 +49,11 @@ public class ReadinessGate {
 
 	public ReadinessVerdict check(String service, String version) {
 		Evaluated evaluated = this.readiness.evaluateRelease(service, version);
-		remember(evaluated);
+		if (remember(evaluated)) {
+			// Only the release board reads the remembered verdict, and the next check writes it again:
+			// its commit need not wait for the disk, which would otherwise bound how fast pipelines ask.
+			this.jdbc.sql("SET LOCAL synchronous_commit = off").update();
+		}
 		return evaluated.verdict();
 	}
 
@@ -101,8 +105,8 @@ public class ReadinessGate {
 			.list();
 	}
 
-	private void remember(Evaluated evaluated) {
-		this.releases.rememberVerdict(evaluated.release().id(), evaluated.verdict().verdict(),
+	private boolean remember(Evaluated evaluated) {
+		return this.releases.rememberVerdict(evaluated.release().id(), evaluated.verdict().verdict(),
 				evaluated.verdict().evaluatedAt());
 	}
 }

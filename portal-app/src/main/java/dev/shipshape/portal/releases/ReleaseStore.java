@@ -62,10 +62,11 @@ class ReleaseStore {
 	}
 
 	/** Remembers the newest verdict; writes only when it changed, so that reads stay reads. */
-	void rememberVerdict(long id, Verdict verdict, Instant at) {
-		this.jdbc.sql("UPDATE releases SET verdict = ?, verdict_at = ? WHERE id = ? AND verdict IS DISTINCT FROM ?")
+	/** Whether the verdict changed: the same verdict again writes nothing. */
+	boolean rememberVerdict(long id, Verdict verdict, Instant at) {
+		return this.jdbc.sql("UPDATE releases SET verdict = ?, verdict_at = ? WHERE id = ? AND verdict IS DISTINCT FROM ?")
 			.params(verdict.name(), Timestamp.from(at), id, verdict.name())
-			.update();
+			.update() > 0;
 	}
 
 	List<Row> ofService(String serviceKey, int limit, int offset) {

@@ -125,8 +125,8 @@ public class Releases {
 			.orElseThrow(() -> new ReleaseProblems.NotFound(serviceName, version));
 	}
 
-	void rememberVerdict(long releaseId, Verdict verdict, Instant at) {
-		this.store.rememberVerdict(releaseId, verdict, at);
+	boolean rememberVerdict(long releaseId, Verdict verdict, Instant at) {
+		return this.store.rememberVerdict(releaseId, verdict, at);
 	}
 
 	private String existingService(String serviceName) {
