@@ -1,7 +1,6 @@
 package dev.shipshape.portal.scorecards;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import dev.shipshape.catalog.ServiceSnapshot;
@@ -29,14 +28,11 @@ public class ServiceEvaluations {
 	List<Evaluated> evaluate(List<ServiceSnapshot> services, List<ActiveScorecard> scorecards, Instant now) {
 		List<WaiverLookup.ScopedWaiver> live = this.waivers.liveFor(services.stream().map(ServiceSnapshot::key).toList(),
 				now);
-		List<Evaluated> evaluations = new ArrayList<>(services.size() * scorecards.size());
-		for (ServiceSnapshot service : services) {
-			for (ActiveScorecard scorecard : scorecards) {
-				evaluations.add(new Evaluated(service.key(), scorecard,
-						evaluate(scorecard.compiled(), service, live, now)));
-			}
-		}
-		return evaluations;
+		// Compiled scorecards are thread-safe: a batch is evaluated on every core, in its order.
+		return services.parallelStream()
+			.flatMap((service) -> scorecards.stream()
+				.map((scorecard) -> new Evaluated(service.key(), scorecard, evaluate(scorecard.compiled(), service, live, now))))
+			.toList();
 	}
 
 	Evaluation evaluate(CompiledScorecard scorecard, ServiceSnapshot service, List<WaiverLookup.ScopedWaiver> live,
