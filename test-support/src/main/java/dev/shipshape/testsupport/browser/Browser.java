@@ -25,7 +25,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Browser implements AutoCloseable {
 
-	private static final Duration WAIT = Duration.ofSeconds(10);
+	/** Generous: the first page of a fresh application on a busy two-core machine can take seconds. */
+	private static final Duration WAIT = Duration.ofSeconds(30);
 
 	private final ChromeDriver driver;
 
