@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.JoinType;
 import jakarta.persistence.criteria.Predicate;
@@ -36,7 +37,7 @@ final class ServiceSpecifications {
 			}
 			String pattern = LikePatterns.contains(query.q());
 			if (pattern != null) {
-				predicates.add(matchesText(root, criteriaQuery.subquery(Long.class), cb, pattern));
+				predicates.add(matchesText(root, criteriaQuery, cb, pattern));
 			}
 			if (query.attention()) {
 				predicates.add(cb.and(cb.isNull(root.get("ownerTeam")), cb.isNull(root.get("ownerPerson"))));
@@ -52,12 +53,19 @@ final class ServiceSpecifications {
 		return cb.exists(subquery);
 	}
 
-	/** Tags are lower-case: they are matched as they are, in a subquery the database runs once. */
-	private static Predicate matchesText(Root<ServiceEntry> root, Subquery<Long> subquery, CriteriaBuilder cb,
+	/**
+	 * Services whose text or tags (lower-case already) contain the pattern. Each is a subquery that
+	 * the database answers once from its trigram index, which it cannot do for an OR across tables.
+	 */
+	private static Predicate matchesText(Root<ServiceEntry> root, CriteriaQuery<?> criteriaQuery, CriteriaBuilder cb,
 			String pattern) {
-		Root<ServiceEntry> tagged = subquery.from(ServiceEntry.class);
-		Join<ServiceEntry, String> tags = tagged.join("tags");
-		subquery.select(tagged.get("id")).where(cb.like(tags, pattern, '\\'));
-		return cb.or(cb.like(root.get("searchText"), pattern, '\\'), root.get("id").in(subquery));
+		Subquery<Long> described = criteriaQuery.subquery(Long.class);
+		Root<ServiceEntry> service = described.from(ServiceEntry.class);
+		described.select(service.get("id")).where(cb.like(service.get("searchText"), pattern, '\\'));
+		Subquery<Long> tagged = criteriaQuery.subquery(Long.class);
+		Root<ServiceEntry> taggedService = tagged.from(ServiceEntry.class);
+		Join<ServiceEntry, String> tags = taggedService.join("tags");
+		tagged.select(taggedService.get("id")).where(cb.like(tags, pattern, '\\'));
+		return cb.or(root.get("id").in(described), root.get("id").in(tagged));
 	}
 }

@@ -79,6 +79,46 @@ class CatalogManagementTests {
 	}
 
 	@Test
+	void searchFindsAServiceByNameTitleDescriptionSystemOrTagWithoutRegardToCase() {
+		this.catalog.createService(new ServiceForm("Zq-Named", null, null, null, null, null, null, null, null, null, null));
+		this.catalog.createService(new ServiceForm("zq-titled", "The Zq-Title", null, null, null, null, null, null, null,
+				null, null));
+		this.catalog.createService(new ServiceForm("zq-described", null, "Keeps the ZQ-DESCRIPTION", null, null, null,
+				null, null, null, null, null));
+		this.catalog.createService(new ServiceForm("zq-system-member", null, null, null, null, null, "Zq-System", null,
+				null, null, null));
+		this.catalog.createService(new ServiceForm("zq-tagged", null, null, null, null, null, null,
+				List.of("zq-tag", "java"), null, null, null));
+
+		assertThat(searchFor("zq-named")).containsExactly("Zq-Named");
+		assertThat(searchFor("zq-title")).containsExactly("zq-titled");
+		assertThat(searchFor("Zq-Description")).containsExactly("zq-described");
+		assertThat(searchFor("zq-system")).containsExactly("zq-system-member");
+		assertThat(searchFor("ZQ-TAG")).containsExactly("zq-tagged");
+		assertThat(searchFor("zq-")).hasSize(5);
+	}
+
+	@Test
+	void searchSeesAnEditedServiceAtOnce() {
+		ServiceDetails created = this.catalog.createService(
+				new ServiceForm("zr-edited", "Old title", null, null, null, null, null, List.of("zr-old"), null, null, null));
+
+		this.catalog.updateService("zr-edited", new ServiceForm("zr-edited", "Renamed Zr-Title", null, null, null, null,
+				null, List.of("zr-new"), null, null, created.version()));
+
+		assertThat(searchFor("old title")).doesNotContain("zr-edited");
+		assertThat(searchFor("zr-old")).isEmpty();
+		assertThat(searchFor("zr-title")).containsExactly("zr-edited");
+		assertThat(searchFor("zr-new")).containsExactly("zr-edited");
+	}
+
+	private List<String> searchFor(String text) {
+		return this.catalog.findServices(ServiceQuery.text(text), PageRequest.of(0, 50, Sort.by("name")))
+			.map(ServiceSummary::name)
+			.getContent();
+	}
+
+	@Test
 	void searchTreatsLikeMetacharactersAsText() {
 		this.catalog.createService(new ServiceForm("percent-svc", "100% uptime", null, null, null, null, null, null,
 				null, null, null));
