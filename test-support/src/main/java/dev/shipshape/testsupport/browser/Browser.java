@@ -10,7 +10,10 @@ import java.time.Duration;
 import java.util.List;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -86,8 +89,23 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Clicks the element once it is clickable, brought to the middle of the window first: an element
+	 * at the window's edge is otherwise covered by whatever lies there. A covered click clicked
+	 * nothing, so it is tried again.
+	 */
 	public Browser click(By target) {
-		new WebDriverWait(this.driver, WAIT).until(ExpectedConditions.elementToBeClickable(target)).click();
+		new WebDriverWait(this.driver, WAIT).ignoring(ElementClickInterceptedException.class)
+			.ignoring(StaleElementReferenceException.class)
+			.until((driver) -> {
+				WebElement element = ExpectedConditions.elementToBeClickable(target).apply(driver);
+				if (element == null) {
+					return false;
+				}
+				((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+				element.click();
+				return true;
+			});
 		return this;
 	}
 
