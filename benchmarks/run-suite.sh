@@ -15,7 +15,7 @@
 #   SUITE_RESEED=1            drop and seed the data set again
 #   SUITE_PORT                HTTP port of the portal under test (8095)
 #   SUITE_HEAP                the portal's and the import's -Xmx (512m)
-#   SUITE_DURATION            seconds of each measured load run (30), after SUITE_WARMUP seconds (10)
+#   SUITE_DURATION            seconds of each measured load run (30), after SUITE_WARMUP seconds (30: the JIT compiler needs them on two cores)
 #   SUITE_THREADS, SUITE_CONNECTIONS   wrk and pgbench threads and connections for throughput (2, 16)
 #   SUITE_PAGE_CONNECTIONS    wrk connections for the page timings (2)
 #   SUITE_ROUNDS              measured rounds of the full re-evaluation (3) and of the import (3)
@@ -36,7 +36,7 @@ pgbench_scale=${SUITE_PGBENCH_SCALE:-10}
 port=${SUITE_PORT:-8095}
 heap=${SUITE_HEAP:-512m}
 duration=${SUITE_DURATION:-30}
-warmup=${SUITE_WARMUP:-10}
+warmup=${SUITE_WARMUP:-30}
 threads=${SUITE_THREADS:-2}
 connections=${SUITE_CONNECTIONS:-16}
 page_connections=${SUITE_PAGE_CONNECTIONS:-2}
