@@ -54,10 +54,31 @@ class SecurityConfiguration {
 	/** API responses are data, never documents to render. */
 	static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
+	static final String API_DOCUMENTATION_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+			+ "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+
+	private static final String[] API_DOCUMENTATION = { "/api/openapi", "/api/openapi.yaml", "/api/openapi/**",
+			"/api/docs", "/api/docs/**", "/api/swagger-ui/**" };
+
 	private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
 	private static final String[] PUBLIC_RESOURCES = { "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
 			"/error", "/actuator/health", "/actuator/health/**", "/swagger-ui/**", "/swagger-ui.html" };
+
+	/**
+	 * The API's description and its Swagger UI, open to everyone. Swagger UI styles its elements
+	 * inline, so its pages allow inline styles; scripts still come only from the portal.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain apiDocumentationSecurity(HttpSecurity http) throws Exception {
+		return http.securityMatcher(API_DOCUMENTATION)
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable())
+			.headers((headers) -> securityHeaders(headers, API_DOCUMENTATION_POLICY))
+			.build();
+	}
 
 	@Bean
 	@Order(1)
@@ -66,8 +87,6 @@ class SecurityConfiguration {
 		ApiTokenFilter bearer = new ApiTokenFilter(tokens, new TokenAuthorities(accountRoleHierarchy()), signIns, problems);
 		return http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers("/api/openapi", "/api/openapi.yaml", "/api/openapi/**", "/api/docs", "/api/docs/**")
-				.permitAll()
 				.requestMatchers(writes("/api/v1/teams/**", "/api/v1/people/**", "/api/v1/catalog/**",
 						"/api/v1/services", "/api/v1/services/*"))
 				.access(tokenScope(scopes, TokenScope.CATALOG_WRITE))

@@ -107,6 +107,9 @@ class SecurityJourneyTests {
 
 		assertThat(visited).contains("/services", "/teams", "/people", "/account/tokens", "/api/docs");
 		assertThat(violations).isEmpty();
+		browser.open("/api/docs");
+		assertThat(browser.waitFor(By.cssSelector(".swagger-ui .info .title")).getText()).contains("Shipshape");
+		assertThat(violations(browser, "/api/docs")).isEmpty();
 		script(browser, "const s = document.createElement('script'); s.textContent = 'window.__inlineRan = true';"
 				+ " document.body.appendChild(s); return null;");
 		new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
