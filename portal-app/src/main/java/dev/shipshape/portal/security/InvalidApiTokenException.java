@@ -34,7 +34,7 @@ public class InvalidApiTokenException extends AuthenticationException {
 	/** Why a token was refused, in words a client can act on. */
 	public enum Reason {
 
-		MALFORMED("The bearer token is malformed: Shipshape tokens start with 'shp_'"),
+		MALFORMED("The bearer token is not a Shipshape token: check that it was copied whole (shp_ and 46 more characters)"),
 
 		UNKNOWN("The bearer token is not known"),
 

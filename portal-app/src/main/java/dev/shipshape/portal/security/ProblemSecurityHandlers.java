@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -56,8 +57,9 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
 		}
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, BASIC_CHALLENGE);
 		response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"Shipshape\"");
-		write(request, response, problem(HttpStatus.UNAUTHORIZED, "unauthenticated",
-				"Sign in: send an API token (Authorization: Bearer shp_…) or HTTP Basic credentials with the request"));
+		String detail = (ex instanceof BadCredentialsException) ? "The user name or password is wrong"
+				: "Sign in: send an API token (Authorization: Bearer shp_…) or HTTP Basic credentials with the request";
+		write(request, response, problem(HttpStatus.UNAUTHORIZED, "unauthenticated", detail));
 	}
 
 	@Override

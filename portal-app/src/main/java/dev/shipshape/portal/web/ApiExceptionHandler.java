@@ -220,7 +220,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		String where = (jackson.getLocation() != null && jackson.getLocation().getLineNr() > 0)
 				? " (line " + jackson.getLocation().getLineNr() + ", column " + jackson.getLocation().getColumnNr() + ")"
 				: "";
-		return new Problems.FieldError(field, firstLine(jackson.getOriginalMessage()) + where);
+		String reason = UnreadableJson.reason(jackson);
+		return new Problems.FieldError(field, ((reason != null) ? reason : firstLine(jackson.getOriginalMessage())) + where);
 	}
 
 	private static String jsonPath(JacksonException ex) {

@@ -207,6 +207,32 @@ class SecurityHardeningTests {
 	}
 
 	@Test
+	void aWrongPasswordIsToldApartFromNoCredentials() throws Exception {
+		HttpResponse<String> wrong = send(request("/api/v1/services")
+			.header("Authorization", "Basic " + Base64.getEncoder()
+				.encodeToString("hardening-nobody:not-the-password".getBytes(StandardCharsets.UTF_8)))
+			.build());
+		HttpResponse<String> none = send(request("/api/v1/services").build());
+
+		assertThat(wrong.statusCode()).isEqualTo(401);
+		assertThat(wrong.body()).contains("The user name or password is wrong");
+		assertThat(none.statusCode()).isEqualTo(401);
+		assertThat(none.body()).contains("send an API token");
+	}
+
+	@Test
+	void theApiDocumentationIsOpenToEveryone() throws Exception {
+		HttpResponse<String> docs = send(request("/api/swagger-ui/index.html").build());
+		HttpResponse<String> description = send(request("/api/openapi").build());
+
+		assertThat(docs.statusCode()).isEqualTo(200);
+		assertThat(docs.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+				(policy) -> assertThat(policy).contains("script-src 'self'").doesNotContain("'unsafe-eval'"));
+		assertThat(description.statusCode()).isEqualTo(200);
+		assertThat(description.body()).contains("\"openapi\"");
+	}
+
+	@Test
 	void anOversizedQueryStringOrTokenIsRefused() throws Exception {
 		HttpResponse<String> query = send(request("/api/v1/services?q=" + "a".repeat(20 * 1024))
 			.header("Authorization", basic("hardening-user"))

@@ -126,7 +126,7 @@ class ApiTokensTests {
 		MvcTestResult malformed = this.mvc.get().uri("/api/v1/services").header(HttpHeaders.AUTHORIZATION, "Bearer not-a-token").exchange();
 		assertProblem(malformed, HttpStatus.UNAUTHORIZED, "invalid-token");
 		assertThat(malformed).headers().hasValue(HttpHeaders.WWW_AUTHENTICATE,
-				"Bearer realm=\"Shipshape\", error=\"invalid_token\", error_description=\"The bearer token is malformed: Shipshape tokens start with 'shp_'\"");
+				"Bearer realm=\"Shipshape\", error=\"invalid_token\", error_description=\"The bearer token is not a Shipshape token: check that it was copied whole (shp_ and 46 more characters)\"");
 
 		String unknown = TokenSecrets.generate(new SecureRandom());
 		assertThat(this.mvc.get().uri("/api/v1/services").with(bearer(unknown)).exchange()).bodyJson()

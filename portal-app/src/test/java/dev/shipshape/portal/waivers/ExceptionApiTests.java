@@ -111,7 +111,8 @@ class ExceptionApiTests extends ExceptionTestSupport {
 		MvcTestResult again = post("/api/v1/exceptions/" + id + "/approve", "wx-sre2", "{}");
 
 		assertThat(again).hasStatus(HttpStatus.CONFLICT).bodyJson().extractingPath("$.type").isEqualTo(PROBLEMS + "exception-state");
-		assertThat(again).bodyJson().extractingPath("$.status").isEqualTo("REJECTED");
+		assertThat(again).bodyJson().extractingPath("$.status").isEqualTo(409);
+		assertThat(again).bodyJson().extractingPath("$.exceptionStatus").isEqualTo("REJECTED");
 		assertThat(again).bodyJson().extractingPath("$.by").isEqualTo("wx-sre");
 		assertThat(again).bodyJson().extractingPath("$.detail").asString().contains("already rejected by wx-sre");
 		assertThat(post("/api/v1/exceptions/" + id + "/reject", "wx-sre", "{}")).hasStatus(HttpStatus.BAD_REQUEST)

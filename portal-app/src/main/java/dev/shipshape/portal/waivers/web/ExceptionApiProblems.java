@@ -45,7 +45,7 @@ class ExceptionApiProblems {
 		ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "exception-state", "Not possible in its current state",
 				ex.getMessage());
 		problem.setProperty("exception", ex.exceptionId());
-		problem.setProperty("status", ex.status());
+		problem.setProperty("exceptionStatus", ex.status());
 		if (ex.by() != null) {
 			problem.setProperty("by", ex.by());
 		}

@@ -149,6 +149,17 @@ class ServiceApiTests {
 
 		assertProblem(result, HttpStatus.BAD_REQUEST, "invalid-request");
 		assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("tier");
+		assertThat(result).bodyJson().extractingPath("$.errors[0].message").asString().startsWith("must be a number");
+	}
+
+	@Test
+	void refusesAListWhereAnObjectBelongsSpeakingJson() {
+		MvcTestResult result = post("api-admin", "[1]");
+
+		assertProblem(result, HttpStatus.BAD_REQUEST, "invalid-request");
+		assertThat(result).bodyJson().extractingPath("$.errors[0].message").asString()
+			.startsWith("must be a JSON object")
+			.doesNotContain("dev.shipshape", "java.");
 	}
 
 	@Test
@@ -158,6 +169,9 @@ class ServiceApiTests {
 
 		assertProblem(result, HttpStatus.BAD_REQUEST, "invalid-request");
 		assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("owners");
+		assertThat(result).bodyJson().extractingPath("$.errors[0].message").asString()
+			.contains("is not a field of this request", "owner")
+			.doesNotContain("ServiceForm");
 	}
 
 	@Test
