@@ -85,6 +85,8 @@ class ExceptionPagesTests extends ExceptionTestSupport {
 			.param("comment", "Two days are enough")
 			.exchange();
 		assertThat(approved).hasStatus(HttpStatus.FOUND).redirectedUrl().isEqualTo("/exceptions/" + id);
+		assertThat(approved.getMvcResult().getFlashMap().get("flash")).asString()
+			.matches(id + " approved: it applies until \\d{1,2} [A-Z][a-z]+ \\d{4}, \\d{2}:\\d{2} UTC\\.");
 		assertThat(this.mvc.get().uri("/exceptions/" + id).with(page("wx-engineer", "VIEWER")).exchange()).hasStatusOk()
 			.bodyText()
 			.contains("APPROVED", "Two days are enough", "In force until");

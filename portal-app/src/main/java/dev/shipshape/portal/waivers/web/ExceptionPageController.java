@@ -1,5 +1,9 @@
 package dev.shipshape.portal.waivers.web;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
 import dev.shipshape.catalog.CatalogManagement;
 import dev.shipshape.portal.waivers.WaiverPermissions;
 import dev.shipshape.portal.web.InvalidRequestException;
@@ -34,6 +38,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  */
 @Controller
 class ExceptionPageController {
+
+	/** How the messages after a request or an approval write the end of the exception. */
+	private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+		.withZone(ZoneOffset.UTC);
 
 	private final WaiverManagement exceptions;
 
@@ -95,7 +103,7 @@ class ExceptionPageController {
 					? this.exceptions.grant(form.target(), form.terms(), authentication.getName())
 					: this.exceptions.request(form.target(), form.terms(), authentication.getName());
 			redirect.addFlashAttribute("flash", created.id() + (form.grantsNow() ? " granted: it applies until "
-					: " requested: it applies once an SRE approves it, until ") + created.expiresAt() + ".");
+					: " requested: it applies once an SRE approves it, until ") + UNTIL.format(created.expiresAt()) + ".");
 			return "redirect:/exceptions/" + created.id();
 		}
 		catch (ExceptionProblems.Invalid | ExceptionProblems.AlreadyCovered ex) {
@@ -124,7 +132,7 @@ class ExceptionPageController {
 			RedirectAttributes redirect) {
 		return decide(id, redirect, () -> {
 			ExceptionView approved = this.exceptions.approve(id, decision.approval(), authentication.getName());
-			return approved.id() + " approved: it applies until " + approved.expiresAt() + ".";
+			return approved.id() + " approved: it applies until " + UNTIL.format(approved.expiresAt()) + ".";
 		});
 	}
 
