@@ -14,6 +14,7 @@ import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -74,12 +75,28 @@ public final class Browser implements AutoCloseable {
 	/** Signs in through the login form, starting from a signed-out session. */
 	public Browser signIn(String username, String password) {
 		this.driver.manage().deleteAllCookies();
+		if (!submitSignIn(username, password)) {
+			// A brand-new Chromium's very first form post is now and then refused (403, the sign-in
+			// form's session lost); a second sign-in, with the session cookie in place, goes through.
+			submitSignIn(username, password);
+		}
+		waitFor(By.cssSelector("[data-signed-in-user]"));
+		return this;
+	}
+
+	private boolean submitSignIn(String username, String password) {
 		open("/login");
 		type(By.name("username"), username);
 		type(By.name("password"), password);
 		click(By.cssSelector("button[type=submit]"));
-		waitFor(By.cssSelector("[data-signed-in-user]"));
-		return this;
+		try {
+			new WebDriverWait(this.driver, Duration.ofSeconds(10))
+				.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-signed-in-user]")));
+			return true;
+		}
+		catch (TimeoutException ex) {
+			return false;
+		}
 	}
 
 	public Browser type(By field, String text) {
