@@ -120,9 +120,12 @@ public class Releases {
 		return new PageImpl<>(releases, pageable, this.store.countBoard(filter));
 	}
 
+	/** One query on the gate's path; only a release that is not found asks whether its service is. */
 	Row row(String serviceName, String version) {
-		return this.store.find(existingService(serviceName), version)
-			.orElseThrow(() -> new ReleaseProblems.NotFound(serviceName, version));
+		return this.store.find(CatalogNames.key(serviceName), version).orElseThrow(() -> {
+			existingService(serviceName);
+			return new ReleaseProblems.NotFound(serviceName, version);
+		});
 	}
 
 	boolean rememberVerdict(long releaseId, Verdict verdict, Instant at) {

@@ -3,6 +3,7 @@ package dev.shipshape.portal.scorecards;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import dev.shipshape.portal.scorecards.ScorecardStore.LatestVersion;
 import dev.shipshape.portal.scorecards.ScorecardStore.VersionRow;
@@ -37,19 +38,19 @@ public class ActiveScorecards {
 	}
 
 	ActiveScorecard active(VersionRow version) {
-		CompiledScorecard scorecard = this.compiled.computeIfAbsent(key(version.scorecardId(), version.number()),
-				(key) -> compile(version.document()));
-		return new ActiveScorecard(version.scorecardId(), version.number(), version.ownerTeam(), scorecard);
+		return active(version.scorecardId(), version.number(), version.ownerTeam(), version::document);
 	}
 
 	private ActiveScorecard active(LatestVersion latest) {
-		CompiledScorecard scorecard = this.compiled.computeIfAbsent(key(latest.scorecardId(), latest.number()),
-				(key) -> compile(this.store.version(latest.scorecardId(), latest.number()).orElseThrow().document()));
-		return new ActiveScorecard(latest.scorecardId(), latest.number(), latest.ownerTeam(), scorecard);
+		return active(latest.scorecardId(), latest.number(), latest.ownerTeam(),
+				() -> this.store.version(latest.scorecardId(), latest.number()).orElseThrow().document());
 	}
 
-	private CompiledScorecard compile(String document) {
-		return this.compiler.compile(ScorecardYaml.read(document));
+	/** The document is read only when this version has not been compiled yet. */
+	private ActiveScorecard active(long scorecardId, int number, String ownerTeam, Supplier<String> document) {
+		CompiledScorecard scorecard = this.compiled.computeIfAbsent(key(scorecardId, number),
+				(key) -> this.compiler.compile(ScorecardYaml.read(document.get())));
+		return new ActiveScorecard(scorecardId, number, ownerTeam, scorecard);
 	}
 
 	private static String key(long scorecardId, int number) {

@@ -100,15 +100,19 @@ class ResultsWorker implements DisposableBean {
 
 	private void work() {
 		try {
-			while (recomputeStale()) {
-				// next batch
-			}
+			recomputeAllStale();
 			while (carryOutRun()) {
 				// next run
 			}
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Recomputing results failed; the work stays queued and is retried", ex);
+		}
+	}
+
+	private void recomputeAllStale() {
+		while (recomputeStale()) {
+			// next batch
 		}
 	}
 
@@ -152,9 +156,7 @@ class ResultsWorker implements DisposableBean {
 			this.snapshots.forEachBatch(BATCH, (batch) -> {
 				evaluateBatch(run, batch, active, started);
 				// A fact pushed while the catalog is re-evaluated shows in seconds, not when the run ends.
-				while (recomputeStale()) {
-					// next batch
-				}
+				recomputeAllStale();
 			});
 			this.transaction.executeWithoutResult((status) -> this.levelSnapshots.recordToday(active));
 			this.runs.finished(run.id(), null);
