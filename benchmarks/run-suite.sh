@@ -235,9 +235,11 @@ evaluation() {
   local out result
   out=$(java -cp "$bench_jar" dev.shipshape.bench.suite.FullEvaluationBenchmark "$(jdbc_url "$database")" "$rounds" 2>&1 \
     | tee "$work/evaluation.log")
-  result=$(grep '^RESULT full-evaluation' <<<"$out")
-  read -r _ _ run_s read_s ratio <<<"$result"
+  read -r _ _ run_s read_s ratio <<<"$(grep '^RESULT full-evaluation ' <<<"$out")"
   row "full re-evaluation: 10,000 services x 3 scorecards x 30 rules" "${run_s} s" "JDBC read ${read_s} s" \
+    "${ratio}x" "<= 4x" "$(met "$ratio <= 4")"
+  read -r _ _ run_s read_s ratio <<<"$(grep '^RESULT full-evaluation-rewritten ' <<<"$out")"
+  row "  the same, every stored result changed and rewritten" "${run_s} s" "JDBC read ${read_s} s" \
     "${ratio}x" "<= 4x" "$(met "$ratio <= 4")"
 }
 

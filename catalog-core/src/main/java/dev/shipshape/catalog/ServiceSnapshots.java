@@ -55,16 +55,22 @@ public class ServiceSnapshots {
 
 	/** Hands every service of the catalog to the consumer, in batches of the given size. */
 	public void forEachBatch(int batchSize, Consumer<List<ServiceSnapshot>> consumer) {
-		long after = 0;
-		while (true) {
-			List<Long> ids = this.jdbc.queryForList("SELECT id FROM services WHERE id > ? ORDER BY id LIMIT ?", Long.class,
-					after, batchSize);
-			if (ids.isEmpty()) {
-				return;
-			}
-			consumer.accept(load(SELECT + " WHERE s.id = ANY (?)", ids.toArray(Long[]::new)));
-			after = ids.get(ids.size() - 1);
+		idBatches(batchSize).forEach((ids) -> consumer.accept(byIds(ids)));
+	}
+
+	/** The ids of every service of the catalog, in batches of the given size, for {@link #byIds}. */
+	public List<List<Long>> idBatches(int batchSize) {
+		List<Long> ids = this.jdbc.queryForList("SELECT id FROM services ORDER BY id", Long.class);
+		List<List<Long>> batches = new ArrayList<>();
+		for (int from = 0; from < ids.size(); from += batchSize) {
+			batches.add(ids.subList(from, Math.min(ids.size(), from + batchSize)));
 		}
+		return batches;
+	}
+
+	/** The services of these ids that still exist. */
+	public List<ServiceSnapshot> byIds(List<Long> ids) {
+		return ids.isEmpty() ? List.of() : load(SELECT + " WHERE s.id = ANY (?)", ids.toArray(Long[]::new));
 	}
 
 	public long count() {

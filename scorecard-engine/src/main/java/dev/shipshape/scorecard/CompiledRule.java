@@ -35,7 +35,7 @@ record CompiledRule(Rule rule, Level level, int levelIndex, CompiledExpression e
 		return result(verdict.outcome(), verdict.reason(), facts, null);
 	}
 
-	private RuleResult result(Outcome outcome, String reason, List<FactValue> facts, Waiver waiver) {
+	RuleResult result(Outcome outcome, String reason, List<FactValue> facts, Waiver waiver) {
 		return new RuleResult(this.rule.key(), this.rule.title(), this.rule.level(), outcome, reason, facts,
 				this.rule.remediation(), waiver, this.level.blocking());
 	}

@@ -62,6 +62,16 @@ public final class CompiledScorecard {
 	}
 
 	/**
+	 * A rule's result as an evaluation of this scorecard reports it, from what the evaluation found:
+	 * what the scorecard says of the rule (title, level, remediation, blocking) need not be stored with
+	 * a result.
+	 * @throws IllegalArgumentException if the scorecard has no such rule
+	 */
+	public RuleResult result(String ruleKey, Outcome outcome, String reason, List<FactValue> facts, Waiver waiver) {
+		return rule(ruleKey).result(outcome, reason, facts, waiver);
+	}
+
+	/**
 	 * Evaluates every rule on a subject. Never throws because of the subject's content: a rule that
 	 * cannot be evaluated is {@link Outcome#ERROR} with the reason.
 	 *

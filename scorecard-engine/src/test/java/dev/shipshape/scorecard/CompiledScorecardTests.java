@@ -42,6 +42,18 @@ class CompiledScorecardTests {
 		}
 
 		@Test
+		void aStoredOutcomeIsReportedAsTheEvaluationReportsIt() {
+			CompiledScorecard scorecard = compile(rule("r", "bronze", "release.facts.coverage >= 80.0"));
+			RuleResult evaluated = only(scorecard.evaluate(subject(), List.of(), NOW));
+
+			RuleResult restored = scorecard.result("r", evaluated.outcome(), evaluated.reason(), evaluated.facts(), null);
+
+			assertThat(restored).isEqualTo(evaluated);
+			assertThatIllegalArgumentException().isThrownBy(() -> scorecard.result("nope", Outcome.PASS, null, List.of(), null))
+				.withMessageContaining("nope");
+		}
+
+		@Test
 		void missingFactIsErrorNamingTheField() {
 			Subject subject = subject();
 			facts(subject.service()).remove("coverage");

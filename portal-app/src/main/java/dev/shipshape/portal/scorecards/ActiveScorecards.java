@@ -42,15 +42,23 @@ public class ActiveScorecards {
 	}
 
 	private ActiveScorecard active(LatestVersion latest) {
-		return active(latest.scorecardId(), latest.number(), latest.ownerTeam(),
-				() -> this.store.version(latest.scorecardId(), latest.number()).orElseThrow().document());
+		return new ActiveScorecard(latest.scorecardId(), latest.number(), latest.ownerTeam(),
+				compiled(latest.scorecardId(), latest.number()));
+	}
+
+	private ActiveScorecard active(long scorecardId, int number, String ownerTeam, Supplier<String> document) {
+		return new ActiveScorecard(scorecardId, number, ownerTeam, compiled(scorecardId, number, document));
+	}
+
+	/** A published version of a scorecard, compiled; it must exist. */
+	CompiledScorecard compiled(long scorecardId, int number) {
+		return compiled(scorecardId, number, () -> this.store.version(scorecardId, number).orElseThrow().document());
 	}
 
 	/** The document is read only when this version has not been compiled yet. */
-	private ActiveScorecard active(long scorecardId, int number, String ownerTeam, Supplier<String> document) {
-		CompiledScorecard scorecard = this.compiled.computeIfAbsent(key(scorecardId, number),
+	private CompiledScorecard compiled(long scorecardId, int number, Supplier<String> document) {
+		return this.compiled.computeIfAbsent(key(scorecardId, number),
 				(key) -> this.compiler.compile(ScorecardYaml.read(document.get())));
-		return new ActiveScorecard(scorecardId, number, ownerTeam, scorecard);
 	}
 
 	private static String key(long scorecardId, int number) {

@@ -1,41 +1,60 @@
 package dev.shipshape.portal.scorecards;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.shipshape.portal.scorecards.ServiceEvaluations.Evaluated;
+import dev.shipshape.scorecard.CompiledScorecard;
+import dev.shipshape.scorecard.Evaluation;
 import dev.shipshape.scorecard.RuleResult;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The stored result of each service per scorecard, and the services waiting to be recomputed. */
+/**
+ * The stored result of each service per scorecard, and the services waiting to be recomputed. A
+ * result keeps what the evaluation found of each rule ({@link StoredRule}) and a digest of it: a
+ * re-evaluation that finds the same updates the result's version and time without rewriting it.
+ */
 @Repository
 class ResultStore {
 
-	private static final TypeReference<List<RuleResult>> RULE_RESULTS = new TypeReference<>() {
-	};
+	/** The stored result is not newer than the one being written, named by the argument. */
+	private static final String NOT_NEWER = """
+			(scorecard_results.version_number < %1$s.version_number
+			 OR (scorecard_results.version_number = %1$s.version_number
+			     AND scorecard_results.evaluated_at <= %1$s.evaluated_at))""";
 
 	private final JdbcTemplate jdbc;
 
 	private final JsonMapper json;
 
-	/** Leaves out what is null (most reasons, waivers, remediations): a tenth of every stored result. */
-	private final ObjectWriter resultWriter;
+	private final ActiveScorecards scorecards;
 
-	ResultStore(JdbcTemplate jdbc, JsonMapper json) {
+	/** Leaves out what is null (most reasons, waivers, facts of rules that read none). */
+	private final ObjectWriter rulesWriter;
+
+	ResultStore(JdbcTemplate jdbc, JsonMapper json, ActiveScorecards scorecards) {
 		this.jdbc = jdbc;
 		this.json = json;
-		this.resultWriter = json.rebuild()
+		this.scorecards = scorecards;
+		this.rulesWriter = json.rebuild()
 			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
 			.build()
-			.writerFor(RULE_RESULTS);
+			.writerFor(StoredRule.LIST);
 	}
 
 	/**
@@ -43,40 +62,104 @@ class ResultStore {
 	 * instant, than the one being written: several workers may race on the same service.
 	 */
 	void save(List<Evaluated> evaluations) {
+		List<Row> rows = evaluations.stream().map(this::row).toList();
+		Set<String> refreshed = refreshUnchanged(rows);
+		List<Row> changed = rows.stream().filter((row) -> !refreshed.contains(row.id())).toList();
 		this.jdbc.batchUpdate("""
 				INSERT INTO scorecard_results (service_key, scorecard_id, version_number, applicable, level, ready, failing,
-				                               evaluation, evaluated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?::json, ?)
+				                               evaluation, digest, evaluated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?::json, ?, ?)
 				ON CONFLICT (service_key, scorecard_id) DO UPDATE SET
 				    version_number = excluded.version_number, applicable = excluded.applicable, level = excluded.level,
 				    ready = excluded.ready, failing = excluded.failing, evaluation = excluded.evaluation,
-				    evaluated_at = excluded.evaluated_at
-				WHERE scorecard_results.version_number < excluded.version_number
-				   OR (scorecard_results.version_number = excluded.version_number
-				       AND scorecard_results.evaluated_at <= excluded.evaluated_at)""", evaluations, 500,
-				(statement, evaluated) -> {
-					var evaluation = evaluated.evaluation();
-					statement.setString(1, evaluated.serviceKey());
-					statement.setLong(2, evaluated.scorecard().scorecardId());
-					statement.setInt(3, evaluated.scorecard().version());
-					statement.setBoolean(4, evaluation.applicable());
-					statement.setString(5, evaluation.levelAchieved());
-					statement.setBoolean(6, evaluation.ready());
-					statement.setInt(7, (int) evaluation.results().stream().filter((r) -> r.outcome().isMissed()).count());
-					statement.setString(8, this.resultWriter.writeValueAsString(evaluation.results()));
-					statement.setTimestamp(9, Timestamp.from(evaluation.evaluatedAt()));
+				    digest = excluded.digest, evaluated_at = excluded.evaluated_at
+				WHERE """ + NOT_NEWER.formatted("excluded"), changed, 500, (statement, row) -> {
+					statement.setString(1, row.serviceKey());
+					statement.setLong(2, row.scorecardId());
+					statement.setInt(3, row.version());
+					statement.setBoolean(4, row.applicable());
+					statement.setString(5, row.level());
+					statement.setBoolean(6, row.ready());
+					statement.setInt(7, row.failing());
+					statement.setString(8, row.rules());
+					statement.setBytes(9, row.digest());
+					statement.setTimestamp(10, row.evaluatedAt());
 				});
+	}
+
+	/**
+	 * Updates version, time and level of the results whose rules are stored as they are, in one
+	 * statement, and tells which it updated. The others are written whole.
+	 */
+	private Set<String> refreshUnchanged(List<Row> rows) {
+		if (rows.isEmpty()) {
+			return Set.of();
+		}
+		Set<String> refreshed = new HashSet<>();
+		this.jdbc.query((connection) -> {
+			var statement = connection.prepareStatement("""
+					UPDATE scorecard_results SET version_number = u.version_number, applicable = u.applicable,
+					    level = u.level, ready = u.ready, failing = u.failing, evaluated_at = u.evaluated_at
+					FROM unnest(?::varchar[], ?::bigint[], ?::int[], ?::boolean[], ?::varchar[], ?::boolean[], ?::int[],
+					            ?::text[], ?::timestamptz[])
+					     AS u(service_key, scorecard_id, version_number, applicable, level, ready, failing, digest,
+					          evaluated_at)
+					WHERE scorecard_results.service_key = u.service_key AND scorecard_results.scorecard_id = u.scorecard_id
+					  AND scorecard_results.digest = decode(u.digest, 'hex') AND """ + NOT_NEWER.formatted("u") + """
+
+					RETURNING scorecard_results.service_key, scorecard_results.scorecard_id""");
+			statement.setArray(1, connection.createArrayOf("varchar", column(rows, Row::serviceKey)));
+			statement.setArray(2, connection.createArrayOf("bigint", column(rows, Row::scorecardId)));
+			statement.setArray(3, connection.createArrayOf("int4", column(rows, Row::version)));
+			statement.setArray(4, connection.createArrayOf("bool", column(rows, Row::applicable)));
+			statement.setArray(5, connection.createArrayOf("varchar", column(rows, Row::level)));
+			statement.setArray(6, connection.createArrayOf("bool", column(rows, Row::ready)));
+			statement.setArray(7, connection.createArrayOf("int4", column(rows, Row::failing)));
+			statement.setArray(8, connection.createArrayOf("text", column(rows, (row) -> HexFormat.of().formatHex(row.digest()))));
+			statement.setArray(9, connection.createArrayOf("timestamptz", column(rows, Row::evaluatedAt)));
+			return statement;
+		}, (ResultSet rs) -> {
+			refreshed.add(Row.id(rs.getString(1), rs.getLong(2)));
+		});
+		return refreshed;
+	}
+
+	private static Object[] column(List<Row> rows, Function<Row, Object> value) {
+		return rows.stream().map(value).toArray();
+	}
+
+	private Row row(Evaluated evaluated) {
+		Evaluation evaluation = evaluated.evaluation();
+		String rules = this.rulesWriter.writeValueAsString(evaluation.results().stream().map(StoredRule::of).toList());
+		return new Row(evaluated.serviceKey(), evaluated.scorecard().scorecardId(), evaluated.scorecard().version(),
+				evaluation.applicable(), evaluation.levelAchieved(), evaluation.ready(),
+				(int) evaluation.results().stream().filter((result) -> result.outcome().isMissed()).count(), rules,
+				digest(rules), Timestamp.from(evaluation.evaluatedAt()));
+	}
+
+	private static byte[] digest(String rules) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(rules.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java platform has SHA-256", ex);
+		}
 	}
 
 	List<StoredResult> forService(String serviceKey) {
 		return this.jdbc.query("""
-				SELECT s.key, r.version_number, r.applicable, r.level, r.ready, r.evaluation::text, r.evaluated_at
+				SELECT s.key, r.version_number, r.applicable, r.level, r.ready, r.evaluation::text, r.evaluated_at,
+				       r.scorecard_id
 				FROM scorecard_results r JOIN scorecards s ON s.id = r.scorecard_id
 				WHERE r.service_key = ? AND s.archived_at IS NULL ORDER BY s.key""",
 				(rs, row) -> new StoredResult(rs.getString(1), rs.getInt(2), rs.getBoolean(3), rs.getString(4),
-						rs.getBoolean(5), this.json.readValue(rs.getString(6), RULE_RESULTS),
+						rs.getBoolean(5), rules(rs.getString(6), this.scorecards.compiled(rs.getLong(8), rs.getInt(2))),
 						rs.getTimestamp(7).toInstant()),
 				serviceKey);
+	}
+
+	private List<RuleResult> rules(String stored, CompiledScorecard version) {
+		return this.json.readValue(stored, StoredRule.LIST).stream().map((rule) -> rule.result(version)).toList();
 	}
 
 	void remove(String serviceKey) {
@@ -100,6 +183,19 @@ class ResultStore {
 				DELETE FROM stale_results WHERE service_key IN (
 				    SELECT service_key FROM stale_results ORDER BY marked_at LIMIT ? FOR UPDATE SKIP LOCKED)
 				RETURNING service_key""", String.class, limit);
+	}
+
+	/** A result as it is written. */
+	private record Row(String serviceKey, long scorecardId, int version, boolean applicable, String level, boolean ready,
+			int failing, String rules, byte[] digest, Timestamp evaluatedAt) {
+
+		String id() {
+			return id(this.serviceKey, this.scorecardId);
+		}
+
+		static String id(String serviceKey, long scorecardId) {
+			return scorecardId + "/" + serviceKey;
+		}
 	}
 
 	/** A service's stored result by one scorecard version. */

@@ -2,8 +2,14 @@ package dev.shipshape.portal.scorecards;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -18,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -37,10 +44,16 @@ class ResultsWorker implements DisposableBean {
 
 	private static final int BATCH = 500;
 
+	/** Batches of a run evaluated at once: while one waits for the database, another uses the processor. */
+	private static final int BATCHES_IN_FLIGHT = Math.max(2, Runtime.getRuntime().availableProcessors());
+
 	/** One thread; at most one more round waits, since a waiting round sees all work committed before it starts. */
 	private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
 			new ArrayBlockingQueue<>(1), (runnable) -> new Thread(runnable, "results-worker"),
 			new ThreadPoolExecutor.DiscardPolicy());
+
+	private final ExecutorService runBatches = Executors.newFixedThreadPool(BATCHES_IN_FLIGHT,
+			new CustomizableThreadFactory("results-run-"));
 
 	private final ResultStore results;
 
@@ -62,7 +75,7 @@ class ResultsWorker implements DisposableBean {
 
 	private final Timer staleBatches;
 
-	private final Timer runBatches;
+	private final Timer runBatchTimer;
 
 	ResultsWorker(ResultStore results, EvaluationRuns runs, ActiveScorecards scorecards, ServiceSnapshots snapshots,
 			ServiceEvaluations evaluations, LevelSnapshots levelSnapshots, PlatformTransactionManager transactions,
@@ -78,7 +91,7 @@ class ResultsWorker implements DisposableBean {
 		this.meters = meters;
 		this.clock = clock;
 		this.staleBatches = batchTimer(meters, "stale");
-		this.runBatches = batchTimer(meters, "run");
+		this.runBatchTimer = batchTimer(meters, "run");
 	}
 
 	private static Timer batchTimer(MeterRegistry meters, String work) {
@@ -151,13 +164,26 @@ class ResultsWorker implements DisposableBean {
 				this.runs.finished(run.id(), null);
 				return true;
 			}
-			this.runs.started(run.id(), this.snapshots.count());
+			List<List<Long>> batches = this.snapshots.idBatches(BATCH);
+			this.runs.started(run.id(), batches.stream().mapToInt(List::size).sum());
 			Instant started = this.clock.instant();
-			this.snapshots.forEachBatch(BATCH, (batch) -> {
-				evaluateBatch(run, batch, active, started);
-				// A fact pushed while the catalog is re-evaluated shows in seconds, not when the run ends.
-				recomputeAllStale();
-			});
+			Deque<Future<?>> inFlight = new ArrayDeque<>();
+			try {
+				for (List<Long> ids : batches) {
+					if (inFlight.size() == BATCHES_IN_FLIGHT) {
+						awaitOldest(inFlight);
+						// A fact pushed while the catalog is re-evaluated shows in seconds, not when the run ends.
+						recomputeAllStale();
+					}
+					inFlight.add(this.runBatches.submit(() -> evaluateBatch(run, ids, active, started)));
+				}
+				while (!inFlight.isEmpty()) {
+					awaitOldest(inFlight);
+				}
+			}
+			finally {
+				inFlight.forEach(ResultsWorker::awaitQuietly);
+			}
 			this.transaction.executeWithoutResult((status) -> this.levelSnapshots.recordToday(active));
 			this.runs.finished(run.id(), null);
 		}
@@ -169,11 +195,39 @@ class ResultsWorker implements DisposableBean {
 	}
 
 	/** A run stamps its results with its start, before it read any service. */
-	private void evaluateBatch(RunView run, List<ServiceSnapshot> batch, List<ActiveScorecard> active, Instant started) {
-		this.runBatches.record(() -> this.transaction.executeWithoutResult((status) -> {
+	private void evaluateBatch(RunView run, List<Long> ids, List<ActiveScorecard> active, Instant started) {
+		this.runBatchTimer.record(() -> this.transaction.executeWithoutResult((status) -> {
+			List<ServiceSnapshot> batch = this.snapshots.byIds(ids);
 			this.results.save(this.evaluations.evaluate(batch, active, started));
-			this.runs.progressed(run.id(), batch.size());
+			this.runs.progressed(run.id(), ids.size());
 		}));
+	}
+
+	private static void awaitOldest(Deque<Future<?>> inFlight) {
+		try {
+			inFlight.removeFirst().get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while re-evaluating", ex);
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof RuntimeException failure) ? failure
+					: new IllegalStateException(ex.getCause());
+		}
+	}
+
+	/** Lets a batch still in flight after a failure finish before the run is reported. */
+	private static void awaitQuietly(Future<?> batch) {
+		try {
+			batch.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException ex) {
+			// The first failure is the one reported.
+		}
 	}
 
 	/** A run for a version that a newer one replaced has nothing left to do: the newer run covers it. */
@@ -185,6 +239,7 @@ class ResultsWorker implements DisposableBean {
 	@Override
 	public void destroy() {
 		this.executor.shutdownNow();
+		this.runBatches.shutdownNow();
 	}
 
 	/** Something committed work for the worker: a stale service or a requested run. */

@@ -15,8 +15,6 @@ import dev.shipshape.portal.scorecards.ActiveScorecards.ActiveScorecard;
 import dev.shipshape.scorecard.Level;
 import dev.shipshape.scorecard.Outcome;
 import dev.shipshape.scorecard.Rule;
-import dev.shipshape.scorecard.RuleResult;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.domain.Page;
@@ -35,9 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class ScorecardReports {
-
-	private static final TypeReference<List<RuleResult>> RULE_RESULTS = new TypeReference<>() {
-	};
 
 	private static final String SERVICES = """
 			FROM services s
@@ -173,9 +168,9 @@ public class ScorecardReports {
 			return new HeatMapRow(rs.getString(1), rs.getString(2), tier, rs.getString(4), evaluated, false, null, false,
 					List.of());
 		}
-		Map<String, Outcome> outcomes = this.json.readValue(rs.getString(9), RULE_RESULTS)
+		Map<String, Outcome> outcomes = this.json.readValue(rs.getString(9), StoredRule.LIST)
 			.stream()
-			.collect(Collectors.toMap(RuleResult::ruleKey, RuleResult::outcome, (a, b) -> a));
+			.collect(Collectors.toMap(StoredRule::ruleKey, StoredRule::outcome, (a, b) -> a));
 		List<Outcome> cells = rules.stream().map((rule) -> outcomes.get(rule.key())).toList();
 		return new HeatMapRow(rs.getString(1), rs.getString(2), tier, rs.getString(4), true, true, rs.getString(7),
 				rs.getBoolean(8), cells);

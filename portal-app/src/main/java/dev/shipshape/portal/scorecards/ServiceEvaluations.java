@@ -28,8 +28,7 @@ public class ServiceEvaluations {
 	List<Evaluated> evaluate(List<ServiceSnapshot> services, List<ActiveScorecard> scorecards, Instant now) {
 		List<WaiverLookup.ScopedWaiver> live = this.waivers.liveFor(services.stream().map(ServiceSnapshot::key).toList(),
 				now);
-		// Compiled scorecards are thread-safe: a batch is evaluated on every core, in its order.
-		return services.parallelStream()
+		return services.stream()
 			.flatMap((service) -> scorecards.stream()
 				.map((scorecard) -> new Evaluated(service.key(), scorecard, evaluate(scorecard.compiled(), service, live, now))))
 			.toList();

@@ -1,6 +1,7 @@
 package dev.shipshape.portal.scorecards;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -12,9 +13,12 @@ import dev.shipshape.catalog.TeamForm;
 import dev.shipshape.portal.TestUsers;
 import dev.shipshape.portal.scorecards.ImpactPreview.Impact;
 import dev.shipshape.portal.scorecards.ImpactPreview.ServiceImpact;
+import dev.shipshape.portal.scorecards.ResultStore.StoredResult;
 import dev.shipshape.portal.scorecards.ScorecardResults.ServiceScorecard;
 import dev.shipshape.portal.security.Role;
 import dev.shipshape.portal.security.UserAccounts;
+import dev.shipshape.scorecard.FactValue;
+import dev.shipshape.scorecard.RuleResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +63,9 @@ class ScorecardLifecycleTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	ResultStore store;
 
 	@BeforeEach
 	void catalog() {
@@ -198,6 +205,49 @@ class ScorecardLifecycleTests {
 	}
 
 	@Test
+	void aStoredResultKeepsWhatTheEvaluationFoundAndReadsTheRestFromItsVersion() {
+		create("sc-stored", "service.facts.coverage >= 95.0");
+		publish("sc-stored", "v1");
+		awaitLevel("sc-covered", "sc-stored", 1, null);
+
+		assertThat(storedRules("sc-covered", "sc-stored")).contains("service.facts.coverage").doesNotContain("Has a runbook");
+		RuleResult failing = storedResult("sc-covered", "sc-stored").rules().get(0);
+		assertThat(failing.title()).isEqualTo("Has a runbook");
+		assertThat(failing.level()).isEqualTo("bronze");
+		assertThat(failing.blocking()).isTrue();
+		assertThat(failing.facts()).extracting(FactValue::value).containsExactly(91.5);
+
+		this.jdbc.update("""
+				UPDATE scorecard_results SET digest = NULL, evaluation = '[{"ruleKey": "has-runbook", "title": "Old title",
+				    "level": "bronze", "outcome": "FAIL", "facts": [], "blocking": true}]'
+				WHERE service_key = 'sc-covered' AND scorecard_id = (SELECT id FROM scorecards WHERE key = 'sc-stored')""");
+		assertThat(storedResult("sc-covered", "sc-stored").rules().get(0).title()).isEqualTo("Has a runbook");
+	}
+
+	@Test
+	void reEvaluatingToTheSameRulesUpdatesTheTimeWithoutRewritingThem() {
+		create("sc-refresh", "service.facts.coverage >= 50.0");
+		publish("sc-refresh", "v1");
+		awaitLevel("sc-covered", "sc-refresh", 1, "bronze");
+		String marked = storedRules("sc-covered", "sc-refresh").replace("}]", ", \"marker\": 1}]");
+		this.jdbc.update("UPDATE scorecard_results SET evaluation = ?::json WHERE service_key = 'sc-covered' "
+				+ "AND scorecard_id = (SELECT id FROM scorecards WHERE key = 'sc-refresh')", marked);
+		Instant before = storedResult("sc-covered", "sc-refresh").evaluatedAt();
+
+		this.facts.merge("sc-covered", Map.of("coverage", 91.5), "test");
+
+		await().atMost(RESULTS_WITHIN)
+			.untilAsserted(() -> assertThat(storedResult("sc-covered", "sc-refresh").evaluatedAt()).isAfter(before));
+		assertThat(storedRules("sc-covered", "sc-refresh")).isEqualTo(marked);
+
+		this.facts.merge("sc-covered", Map.of("coverage", 10), "test");
+
+		awaitLevel("sc-covered", "sc-refresh", 1, null);
+		assertThat(storedRules("sc-covered", "sc-refresh")).doesNotContain("marker");
+		this.facts.merge("sc-covered", Map.of("coverage", 91.5), "test");
+	}
+
+	@Test
 	void factsMustBeAJsonObjectOfBoundedSize() {
 		assertThat(this.mvc.put()
 			.uri("/api/v1/services/sc-bare/facts")
@@ -289,6 +339,19 @@ class ScorecardLifecycleTests {
 			assertThat(result.version()).isEqualTo(version);
 			assertThat(result.level()).isEqualTo(level);
 		});
+	}
+
+	private StoredResult storedResult(String service, String scorecard) {
+		return this.store.forService(service)
+			.stream()
+			.filter((result) -> result.scorecardKey().equals(scorecard))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private String storedRules(String service, String scorecard) {
+		return this.jdbc.queryForObject("SELECT r.evaluation::text FROM scorecard_results r JOIN scorecards s "
+				+ "ON s.id = r.scorecard_id WHERE r.service_key = ? AND s.key = ?", String.class, service, scorecard);
 	}
 
 	private long countResults() {
