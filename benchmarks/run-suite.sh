@@ -318,6 +318,12 @@ readiness() {
   ratio=$(awk -v a="$rate" -v b="$tps" 'BEGIN { printf "%.3f", a / b }')
   row "readiness GET throughput ($connections connections, $errors not 200)" "$rate req/s" \
     "pgbench -S -M prepared $tps tps" "${ratio}x" ">= 0.10x" "$(met "$ratio >= 0.10 && $errors == 0")"
+  log "readiness: the web stack's own ceiling"
+  out=$(wrk_run "$duration" "$connections" "$threads" liveness.lua "X-Suite: ceiling")
+  echo "liveness: $out" >>"$work/readiness.log"
+  row "  for scale: liveness GET, no database ($connections connections)" "$(field rate "$out") req/s" \
+    "pgbench -S -M prepared $tps tps" "$(awk -v a="$(field rate "$out")" -v b="$tps" 'BEGIN { printf "%.3f", a / b }')x" \
+    "-" "-"
   log "readiness: half load"
   half=$(awk -v r="$rate" 'BEGIN { printf "%.0f", r / 2 }')
   from=$(wc -l <"$access")

@@ -105,8 +105,12 @@ public class ReadinessGate {
 			.list();
 	}
 
+	/** Writes the verdict for the release board when it differs from the one the release was read with. */
 	private boolean remember(Evaluated evaluated) {
-		return this.releases.rememberVerdict(evaluated.release().id(), evaluated.verdict().verdict(),
-				evaluated.verdict().evaluatedAt());
+		Verdict verdict = evaluated.verdict().verdict();
+		if (verdict == evaluated.release().view().verdict()) {
+			return false;
+		}
+		return this.releases.rememberVerdict(evaluated.release().id(), verdict, evaluated.verdict().evaluatedAt());
 	}
 }

@@ -11,6 +11,10 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
 	Optional<UserAccount> findByUsernameKey(String usernameKey);
 
+	/** The account with its roles, in one query: every API request with a token asks. */
+	@Query("select a from UserAccount a left join fetch a.roles where a.id = :id")
+	Optional<UserAccount> findWithRolesById(@Param("id") long id);
+
 	Optional<UserAccount> findBySsoIssuerAndSsoSubject(String ssoIssuer, String ssoSubject);
 
 	List<UserAccount> findByKindOrderByUsernameKey(AccountKind kind);

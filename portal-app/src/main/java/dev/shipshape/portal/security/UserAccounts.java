@@ -62,7 +62,7 @@ public class UserAccounts {
 	}
 
 	public Optional<AccountSummary> find(long id) {
-		return this.accounts.findById(id).map(UserAccount::summary);
+		return this.accounts.findWithRolesById(id).map(UserAccount::summary);
 	}
 
 	public boolean anyWithRole(Role role) {

@@ -11,7 +11,9 @@ import org.springframework.data.repository.query.Param;
 
 interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {
 
-	Optional<ApiToken> findBySecretHash(String secretHash);
+	/** The token with its scopes, in one query: every API request asks. */
+	@Query("select t from ApiToken t left join fetch t.scopes where t.secretHash = :secretHash")
+	Optional<ApiToken> findBySecretHash(@Param("secretHash") String secretHash);
 
 	List<ApiToken> findByUserAccountIdOrderByCreatedAtDesc(long userAccountId);
 
