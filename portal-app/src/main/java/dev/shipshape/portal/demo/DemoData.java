@@ -34,14 +34,17 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A living portal for newcomers: a few teams, people and about twenty services with realistic
- * links, plus the demo accounts. Only in the embedded default, and only into an empty catalog.
+ * links, plus the demo accounts. Only in the embedded default, and only into an empty catalog. It runs
+ * before the initial administrator is looked for: the demo accounts include one.
  */
 @Component
 @Profile(DatabaseModeEnvironmentPostProcessor.EMBEDDED_PROFILE)
-@Order(10)
+@Order(-10)
 class DemoData implements ApplicationRunner {
 
 	private static final Logger logger = LoggerFactory.getLogger(DemoData.class);
+
+	private static final String SYSTEM = "system";
 
 	static final String DEMO_PASSWORD = "shipshape";
 
@@ -79,8 +82,9 @@ class DemoData implements ApplicationRunner {
 			.filter((service) -> !service.dependsOn().isEmpty())
 			.forEach((service) -> this.catalog.updateService(service.name(), service));
 		reportFacts();
-		this.scorecards.create(NewScorecardForm.of(ReferenceScorecards.productionReadiness(), "platform"), "admin");
-		this.scorecards.publish(ReferenceScorecards.productionReadiness().key(), "Installed with the demo data", "admin");
+		// Installed by the portal itself, as the audit trail records it.
+		this.scorecards.create(NewScorecardForm.of(ReferenceScorecards.productionReadiness(), "platform"), SYSTEM);
+		this.scorecards.publish(ReferenceScorecards.productionReadiness().key(), "Installed with the demo data", SYSTEM);
 		logger.info("Loaded the demo catalog: {} teams, {} people, {} services and the production readiness scorecard",
 				teams().size(), people().size(), services().size());
 	}

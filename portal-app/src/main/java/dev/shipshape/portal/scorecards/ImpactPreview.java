@@ -139,7 +139,9 @@ public class ImpactPreview {
 		for (RuleResult result : after.results()) {
 			RuleResult previous = (before != null) ? before.result(result.ruleKey()).orElse(null) : null;
 			boolean failsNow = result.outcome().isMissed();
-			boolean failedBefore = previous != null && previous.outcome().isMissed();
+			// A failing rule moved into a blocking level newly fails the minimum bar.
+			boolean failedBefore = previous != null && previous.outcome().isMissed()
+					&& (previous.blocking() || !result.blocking());
 			boolean passedBefore = previous != null && previous.outcome().isMet();
 			if (failsNow && !failedBefore) {
 				newlyFailing.add(result.ruleKey());

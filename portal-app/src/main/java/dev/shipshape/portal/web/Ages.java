@@ -40,13 +40,25 @@ public class Ages {
 		return left.isNegative() ? span(left.negated()) + " ago" : "in " + span(left);
 	}
 
+	/** Whole days from now until {@code then}, rounded up and at least 1: the longest choice that ends by then. */
+	public long daysUntil(Instant then) {
+		long seconds = Duration.between(this.clock.instant(), then).toSeconds();
+		return Math.max(1, (seconds + 86_399) / 86_400);
+	}
+
 	public String timestamp(Instant instant) {
 		return (instant != null) ? TIMESTAMP.format(instant) : "";
 	}
 
+	/**
+	 * Days are counted to the nearest hour, so that an exception granted for 3 days a second ago
+	 * shows "in 3 days", and one with 4 days and 20 hours left does not read "in 4 days".
+	 */
 	private static String span(Duration duration) {
-		if (duration.toDays() >= 2) {
-			return duration.toDays() + " days";
+		long hours = Math.round(duration.toSeconds() / 3600.0);
+		if (hours >= 48) {
+			long leftOver = hours % 24;
+			return (hours / 24) + " days" + ((leftOver == 0) ? "" : " " + leftOver + ((leftOver == 1) ? " hour" : " hours"));
 		}
 		if (duration.toHours() >= 2) {
 			return duration.toHours() + " hours";

@@ -39,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /** Releases, the readiness verdict and the gate that records decisions. */
 @SpringBootTest
@@ -120,6 +121,19 @@ class ReleaseGateTests {
 			.exchange()).hasStatusOk().bodyJson().extractingPath("$.facts.coverage").isEqualTo(85.5);
 
 		assertThat(gate("1.2.0")).hasStatusOk();
+	}
+
+	@Test
+	void theReleasePageListsTheFactsEachDecisionSaw() {
+		register("1.3.0", "{\"testsPassed\": false, \"coverage\": 90}");
+		gate("1.3.0");
+
+		MvcTestResult page = this.mvc.get()
+			.uri("/services/rel-service/releases/1.3.0")
+			.with(user("rel-viewer").roles("VIEWER"))
+			.exchange();
+
+		assertThat(page).hasStatusOk().bodyText().contains("coverage = 90", "testsPassed = false").doesNotContain("{coverage=");
 	}
 
 	@Test

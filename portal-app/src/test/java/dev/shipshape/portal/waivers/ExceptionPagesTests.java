@@ -75,7 +75,8 @@ class ExceptionPagesTests extends ExceptionTestSupport {
 			.hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(this.mvc.get().uri("/exceptions/queue").with(page("wx-sre", "SRE")).exchange()).hasStatusOk()
 			.bodyText()
-			.contains(id);
+			.contains(id)
+			.containsPattern("id=\"days-" + id + "\" name=\"shorterDays\" type=\"number\" min=\"1\"\\s+max=\"4\"");
 
 		MvcTestResult approved = this.mvc.post()
 			.uri("/exceptions/" + id + "/approve")

@@ -122,7 +122,6 @@ class ExceptionPageController {
 		model.addAttribute("canApprove", this.permissions.canApprove(authentication, exception));
 		model.addAttribute("canDecide", this.permissions.canDecide(authentication));
 		model.addAttribute("canRequest", this.permissions.canRequest(authentication));
-		model.addAttribute("maxDays", maxDays());
 		return "exceptions/detail";
 	}
 
@@ -195,7 +194,6 @@ class ExceptionPageController {
 			.toList());
 		model.addAttribute("failing", this.exceptions.failingNotifications(20));
 		model.addAttribute("expiring", this.exceptions.expiringWithin(7, 20));
-		model.addAttribute("maxDays", maxDays());
 		model.addAttribute("pageUrl", ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("page"));
 		return "exceptions/queue";
 	}

@@ -110,6 +110,6 @@ class ExceptionJourneyTests {
 		browser.open(RELEASE_PAGE);
 		assertThat(browser.text(VERDICT)).isEqualTo("READY");
 		String waived = browser.text(By.cssSelector("#waived-rules [data-rule='tests-passed']"));
-		assertThat(waived).contains("Waived by exception " + id, "until", "in 2 days");
+		assertThat(waived).contains("Waived by exception " + id, "until", "in 3 days");
 	}
 }
