@@ -14,7 +14,6 @@ import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -31,6 +30,8 @@ public final class Browser implements AutoCloseable {
 
 	/** Generous: the first page of a fresh application on a busy two-core machine can take seconds. */
 	private static final Duration WAIT = Duration.ofSeconds(30);
+
+	private static final By SIGNED_IN = By.cssSelector("[data-signed-in-user]");
 
 	private final ChromeDriver driver;
 
@@ -80,23 +81,25 @@ public final class Browser implements AutoCloseable {
 			// form's session lost); a second sign-in, with the session cookie in place, goes through.
 			submitSignIn(username, password);
 		}
-		waitFor(By.cssSelector("[data-signed-in-user]"));
+		waitFor(SIGNED_IN);
 		return this;
 	}
 
+	/**
+	 * Posts the sign-in form and waits until its page is gone and the next one loaded: signed in, or
+	 * refused. Only then may it be tried again: a second try on a slow sign-in would find a signed-in
+	 * page, whose navigation bar has a sign-out button.
+	 */
 	private boolean submitSignIn(String username, String password) {
 		open("/login");
+		WebElement form = waitFor(By.id("sign-in-form"));
 		type(By.name("username"), username);
 		type(By.name("password"), password);
-		click(By.cssSelector("button[type=submit]"));
-		try {
-			new WebDriverWait(this.driver, Duration.ofSeconds(10))
-				.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-signed-in-user]")));
-			return true;
-		}
-		catch (TimeoutException ex) {
-			return false;
-		}
+		click(By.id("sign-in"));
+		new WebDriverWait(this.driver, WAIT).until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(SIGNED_IN),
+				ExpectedConditions.and(ExpectedConditions.stalenessOf(form), (driver) -> "complete"
+					.equals(((JavascriptExecutor) driver).executeScript("return document.readyState")))));
+		return !this.driver.findElements(SIGNED_IN).isEmpty();
 	}
 
 	public Browser type(By field, String text) {
