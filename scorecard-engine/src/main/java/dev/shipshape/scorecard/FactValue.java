@@ -17,7 +17,11 @@ public record FactValue(String path, Object value, boolean present) {
 
 	@Override
 	public String toString() {
-		return path + " = " + (present ? String.valueOf(value) : "(missing)");
+		if (!present) {
+			return path + " = (missing)";
+		}
+		// An empty text would otherwise read as nothing at all.
+		return path + " = " + ("".equals(value) ? "\"\"" : String.valueOf(value));
 	}
 
 }

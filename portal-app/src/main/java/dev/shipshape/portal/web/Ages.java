@@ -40,10 +40,9 @@ public class Ages {
 		return left.isNegative() ? span(left.negated()) + " ago" : "in " + span(left);
 	}
 
-	/** Whole days from now until {@code then}, rounded up and at least 1: the longest choice that ends by then. */
+	/** Whole days from now that end by {@code then}, at least 1: the longest duration in days that ends by then. */
 	public long daysUntil(Instant then) {
-		long seconds = Duration.between(this.clock.instant(), then).toSeconds();
-		return Math.max(1, (seconds + 86_399) / 86_400);
+		return Math.max(1, Duration.between(this.clock.instant(), then).toDays());
 	}
 
 	public String timestamp(Instant instant) {

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.jayway.jsonpath.JsonPath;
 import dev.shipshape.catalog.CatalogManagement;
 import dev.shipshape.catalog.ServiceForm;
 import dev.shipshape.catalog.TeamForm;
@@ -124,16 +125,18 @@ class ReleaseGateTests {
 	}
 
 	@Test
-	void theReleasePageListsTheFactsEachDecisionSaw() {
+	void theReleasePageListsTheFactsEachDecisionSaw() throws Exception {
 		register("1.3.0", "{\"testsPassed\": false, \"coverage\": 90}");
-		gate("1.3.0");
+		Number decision = JsonPath.read(gate("1.3.0").getResponse().getContentAsString(), "$.decisionId");
 
 		MvcTestResult page = this.mvc.get()
 			.uri("/services/rel-service/releases/1.3.0")
 			.with(user("rel-viewer").roles("VIEWER"))
 			.exchange();
 
-		assertThat(page).hasStatusOk().bodyText().contains("coverage = 90", "testsPassed = false").doesNotContain("{coverage=");
+		assertThat(page).hasStatusOk().bodyText()
+			.contains("decision " + decision, "coverage = 90", "testsPassed = false")
+			.doesNotContain("{coverage=");
 	}
 
 	@Test

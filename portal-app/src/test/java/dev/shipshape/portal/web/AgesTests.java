@@ -32,4 +32,11 @@ class AgesTests {
 		assertThat(this.ages.since(NOW.minus(Duration.ofMinutes(3)))).isEqualTo("3 minutes ago");
 		assertThat(this.ages.since(NOW.minusSeconds(10))).isEqualTo("just now");
 	}
+
+	@Test
+	void theLongestShorteningInDaysEndsByTheExpiryAskedFor() {
+		assertThat(this.ages.daysUntil(NOW.plus(Duration.ofDays(7)))).isEqualTo(7);
+		assertThat(this.ages.daysUntil(NOW.plus(Duration.ofDays(7)).minusSeconds(1))).isEqualTo(6);
+		assertThat(this.ages.daysUntil(NOW.plus(Duration.ofHours(5)))).isEqualTo(1);
+	}
 }

@@ -65,7 +65,8 @@ class ResultsApiController {
 	}
 
 	@GetMapping("/scorecards")
-	@Operation(summary = "The current evaluation of the service by every active scorecard")
+	@Operation(summary = "The current evaluation of the service by every active scorecard",
+			description = "As stored by the last evaluation; each rule that did not pass lists the facts it read")
 	List<ServiceScorecard> scorecards(@PathVariable String name) {
 		return this.results.forService(name);
 	}
