@@ -74,6 +74,7 @@ public class Readiness {
 		Subjects.ReleaseFields fields = new Subjects.ReleaseFields(release.view().version(), release.view().commit(),
 				release.view().environment(), release.view().createdAt(), release.view().facts());
 		List<RuleVerdict> blocking = new ArrayList<>();
+		List<RuleVerdict> passed = new ArrayList<>();
 		List<RuleVerdict> waived = new ArrayList<>();
 		List<RuleVerdict> aspirational = new ArrayList<>();
 		List<RuleVerdict> upcoming = new ArrayList<>();
@@ -100,11 +101,14 @@ public class Readiness {
 							.forEach(applied::add);
 					}
 					default -> {
-						if (result.blocking() && result.outcome().isMissed()) {
+						if (!result.blocking()) {
+							aspirational.add(verdict);
+						}
+						else if (result.outcome().isMissed()) {
 							blocking.add(verdict);
 						}
-						else if (!result.blocking()) {
-							aspirational.add(verdict);
+						else {
+							passed.add(verdict);
 						}
 					}
 				}
@@ -112,7 +116,7 @@ public class Readiness {
 		}
 		Verdict verdict = blocking.isEmpty() ? Verdict.READY : Verdict.BLOCKED;
 		return new Evaluated(release, service, new ReadinessVerdict(release.view().service(), version, verdict, blocking,
-				waived, aspirational, upcoming, used, now), applied);
+				passed, waived, aspirational, upcoming, used, now), applied);
 	}
 
 	private static RuleVerdict verdict(ActiveScorecard scorecard, RuleResult result) {

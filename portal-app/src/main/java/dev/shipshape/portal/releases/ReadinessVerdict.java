@@ -9,12 +9,18 @@ import dev.shipshape.scorecard.Outcome;
 /**
  * The answer to "is this release ready for production?": READY when every rule at a blocking level
  * of every applicable scorecard passes or is waived. Lists what blocks (with explanation and
- * remediation), what is waived (with the exception and its expiry), the aspirational results, the
- * rules that start counting later, and the scorecard versions used.
+ * remediation), the blocking rules that pass (what let a release ship), what is waived (with the
+ * exception and its expiry), the aspirational results, the rules that start counting later, and the
+ * scorecard versions used.
  */
 public record ReadinessVerdict(String service, String version, Verdict verdict, List<RuleVerdict> blockingFailures,
-		List<RuleVerdict> waived, List<RuleVerdict> aspirational, List<RuleVerdict> upcoming,
+		List<RuleVerdict> passed, List<RuleVerdict> waived, List<RuleVerdict> aspirational, List<RuleVerdict> upcoming,
 		List<ScorecardUsed> scorecards, Instant evaluatedAt) {
+
+	public ReadinessVerdict {
+		// Decisions recorded before the passing rules were listed have none.
+		passed = (passed != null) ? passed : List.of();
+	}
 
 	public boolean ready() {
 		return this.verdict == Verdict.READY;

@@ -107,6 +107,8 @@ class ReleaseGateTests {
 		MvcTestResult gate = gate("1.1.0");
 		assertThat(gate).hasStatusOk().bodyJson().extractingPath("$.verdict").isEqualTo("READY");
 		assertThat(gate).bodyJson().extractingPath("$.seen.verdict.aspirational[0].outcome").isEqualTo("FAIL");
+		assertThat(gate).bodyJson().extractingPath("$.seen.verdict.passed[0].ruleKey").isEqualTo("tests-passed");
+		assertThat(gate).bodyJson().extractingPath("$.seen.verdict.passed.length()").isEqualTo(1);
 	}
 
 	@Test
