@@ -115,6 +115,8 @@ class SecurityConfiguration {
 			.authenticated())
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failures).permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?signedOut"))
+			.requestCache((cache) -> cache.requestCache(BackgroundRequests.pageRequestCache()))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(BackgroundRequests.signInEntryPoint("/login")))
 			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()))
 			.csrf(Customizer.withDefaults())
 			.headers((headers) -> securityHeaders(headers, PAGE_POLICY));

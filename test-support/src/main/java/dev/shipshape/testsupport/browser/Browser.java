@@ -75,6 +75,8 @@ public final class Browser implements AutoCloseable {
 
 	/** Signs in through the login form, starting from a signed-out session. */
 	public Browser signIn(String username, String password) {
+		// Leave the last page first: a request it still had scheduled must not run between the two.
+		open("/login");
 		this.driver.manage().deleteAllCookies();
 		if (!submitSignIn(username, password)) {
 			// A brand-new Chromium's very first form post is now and then refused (403, the sign-in
