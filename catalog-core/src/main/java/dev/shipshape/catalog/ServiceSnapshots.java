@@ -73,11 +73,6 @@ public class ServiceSnapshots {
 		return ids.isEmpty() ? List.of() : load(SELECT + " WHERE s.id = ANY (?)", ids.toArray(Long[]::new));
 	}
 
-	public long count() {
-		Long count = this.jdbc.queryForObject("SELECT count(*) FROM services", Long.class);
-		return (count != null) ? count : 0;
-	}
-
 	private List<ServiceSnapshot> load(String sql, Object[] ids) {
 		Map<Long, Row> rows = new LinkedHashMap<>();
 		this.jdbc.query((connection) -> {

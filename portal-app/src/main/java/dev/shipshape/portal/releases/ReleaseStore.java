@@ -61,8 +61,10 @@ class ReleaseStore {
 			.update();
 	}
 
-	/** Remembers the newest verdict; writes only when it changed, so that reads stay reads. */
-	/** Whether the verdict changed: the same verdict again writes nothing. */
+	/**
+	 * Remembers the newest verdict, writing only when it changed so that reads stay reads.
+	 * @return whether it changed
+	 */
 	boolean rememberVerdict(long id, Verdict verdict, Instant at) {
 		return this.jdbc.sql("UPDATE releases SET verdict = ?, verdict_at = ? WHERE id = ? AND verdict IS DISTINCT FROM ?")
 			.params(verdict.name(), Timestamp.from(at), id, verdict.name())

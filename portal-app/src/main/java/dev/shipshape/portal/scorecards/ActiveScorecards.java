@@ -38,16 +38,13 @@ public class ActiveScorecards {
 	}
 
 	ActiveScorecard active(VersionRow version) {
-		return active(version.scorecardId(), version.number(), version.ownerTeam(), version::document);
+		return new ActiveScorecard(version.scorecardId(), version.number(), version.ownerTeam(),
+				compiled(version.scorecardId(), version.number(), version::document));
 	}
 
 	private ActiveScorecard active(LatestVersion latest) {
 		return new ActiveScorecard(latest.scorecardId(), latest.number(), latest.ownerTeam(),
 				compiled(latest.scorecardId(), latest.number()));
-	}
-
-	private ActiveScorecard active(long scorecardId, int number, String ownerTeam, Supplier<String> document) {
-		return new ActiveScorecard(scorecardId, number, ownerTeam, compiled(scorecardId, number, document));
 	}
 
 	/** A published version of a scorecard, compiled; it must exist. */
