@@ -17,22 +17,24 @@ record CompiledRule(Rule rule, Level level, int levelIndex, CompiledExpression e
 		return result(Outcome.NOT_APPLICABLE, reason, List.of(), null);
 	}
 
-	RuleResult evaluate(SubjectVariables variables, Map<String, Waiver> liveWaivers, Instant now, EngineLimits limits) {
+	RuleResult evaluate(SubjectVariables variables, Map<String, Waiver> liveWaivers, Instant now, EngineLimits limits,
+			FactsRead factsRead) {
 		if (this.expression.readsRelease() && !variables.hasRelease()) {
 			return notApplicable("reads release; evaluated without a release");
 		}
 		Verdict verdict = this.expression.evaluate(variables, limits);
-		List<FactValue> facts = this.expression.explain(variables);
 		if (this.rule.isUpcomingAt(now)) {
 			return result(Outcome.UPCOMING, "effective from " + this.rule.effectiveFrom() + "; currently "
-					+ verdict.describe(), facts, null);
+					+ verdict.describe(), this.expression.explain(variables), null);
 		}
 		Waiver waiver = liveWaivers.get(key());
 		if (waiver != null && verdict.outcome().isMissed()) {
 			return result(Outcome.WAIVED, verdict.describe() + "; waived by " + waiver.id() + " until "
-					+ waiver.expiresAt(), facts, waiver);
+					+ waiver.expiresAt(), this.expression.explain(variables), waiver);
 		}
-		return result(verdict.outcome(), verdict.reason(), facts, null);
+		boolean explains = verdict.outcome() != Outcome.PASS || factsRead == FactsRead.EVERY_RULE;
+		return result(verdict.outcome(), verdict.reason(), explains ? this.expression.explain(variables) : List.of(),
+				null);
 	}
 
 	RuleResult result(Outcome outcome, String reason, List<FactValue> facts, Waiver waiver) {

@@ -85,9 +85,19 @@ public final class CompiledScorecard {
 	 *     effective dates and waiver expiry
 	 */
 	public Evaluation evaluate(Subject subject, Collection<Waiver> waivers, Instant now) {
+		return evaluate(PreparedSubject.of(subject, now), waivers, FactsRead.EVERY_RULE);
+	}
+
+	/**
+	 * Evaluates every rule on a prepared subject at its instant, as {@link #evaluate(Subject, Collection,
+	 * Instant)} does.
+	 * @param factsRead which rules report the facts they read
+	 */
+	public Evaluation evaluate(PreparedSubject subject, Collection<Waiver> waivers, FactsRead factsRead) {
 		Objects.requireNonNull(subject, "subject");
-		Objects.requireNonNull(now, "now");
-		SubjectVariables variables = SubjectVariables.of(subject, now, this.limits);
+		Objects.requireNonNull(factsRead, "factsRead");
+		Instant now = subject.now();
+		SubjectVariables variables = subject.variables(this.limits);
 		if (!applies(variables)) {
 			return notApplicable(now);
 		}
@@ -98,7 +108,7 @@ public final class CompiledScorecard {
 		boolean ready = true;
 		for (int i = 0; i < results.length; i++) {
 			CompiledRule rule = this.rules.get(i);
-			RuleResult result = rule.evaluate(variables, live, now, this.limits);
+			RuleResult result = rule.evaluate(variables, live, now, this.limits, factsRead);
 			results[i] = result;
 			if (result.outcome().isMissed()) {
 				levelMissed[rule.levelIndex()] = true;
