@@ -7,6 +7,9 @@ public final class FactJson {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** Longest whole number read without the parser: nine digits always fit an {@code Integer}. */
+	private static final int PLAIN_INT_DIGITS = 9;
+
 	private FactJson() {
 	}
 
@@ -14,7 +17,60 @@ public final class FactJson {
 		return JSON.writeValueAsString(value);
 	}
 
+	/**
+	 * The value of JSON text, as the JSON parser reads it into {@code Object}: maps, lists,
+	 * {@code String}, {@code Boolean}, {@code Integer}, {@code Long}, {@code BigInteger},
+	 * {@code Double} or {@code null}. Most facts are a literal, a small number or a string without
+	 * escapes; those are read without a parser, as every re-evaluation reads every fact.
+	 */
 	public static Object read(String json) {
-		return JSON.readValue(json, Object.class);
+		return switch (json) {
+			case "true" -> Boolean.TRUE;
+			case "false" -> Boolean.FALSE;
+			case "null" -> null;
+			default -> isPlainString(json) ? json.substring(1, json.length() - 1)
+					: isPlainInt(json) ? (Object) Integer.valueOf(json)
+							: isPlainDecimal(json) ? (Object) Double.valueOf(json) : JSON.readValue(json, Object.class);
+		};
 	}
+
+	private static boolean isPlainString(String json) {
+		int last = json.length() - 1;
+		if (last < 1 || json.charAt(0) != '"' || json.charAt(last) != '"') {
+			return false;
+		}
+		for (int i = 1; i < last; i++) {
+			char c = json.charAt(i);
+			if (c == '"' || c == '\\' || c < ' ') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isPlainInt(String json) {
+		int start = json.startsWith("-") ? 1 : 0;
+		int digits = json.length() - start;
+		return digits > 0 && digits <= PLAIN_INT_DIGITS && digitsFrom(json, start, json.length())
+				&& (digits == 1 || json.charAt(start) != '0');
+	}
+
+	/** A fraction without exponent, such as jsonb prints {@code 0.95}: the parser reads it as the nearest double too. */
+	private static boolean isPlainDecimal(String json) {
+		int start = json.startsWith("-") ? 1 : 0;
+		int point = json.indexOf('.');
+		return point > start && point < json.length() - 1 && digitsFrom(json, start, point)
+				&& digitsFrom(json, point + 1, json.length()) && (point - start == 1 || json.charAt(start) != '0');
+	}
+
+	private static boolean digitsFrom(String text, int from, int to) {
+		for (int i = from; i < to; i++) {
+			char c = text.charAt(i);
+			if (c < '0' || c > '9') {
+				return false;
+			}
+		}
+		return true;
+	}
+
 }
