@@ -32,22 +32,24 @@ public class LevelSnapshots {
 
 	void recordToday(List<ActiveScorecard> scorecards) {
 		Date today = Date.valueOf(LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC));
-		for (ActiveScorecard scorecard : scorecards) {
-			// Two instances may record the same day at once: replace rather than insert twice.
-			this.jdbc.sql("""
-					DELETE FROM level_snapshots s WHERE s.day = ? AND s.scorecard_id = ? AND NOT EXISTS (
-					    SELECT 1 FROM scorecard_results r WHERE r.scorecard_id = s.scorecard_id AND r.applicable
-					    AND coalesce(r.level, '-') = s.level)""")
-				.params(today, scorecard.scorecardId())
-				.update();
-			this.jdbc.sql("""
-					INSERT INTO level_snapshots (day, scorecard_id, level, services)
-					SELECT ?, scorecard_id, coalesce(level, '-'), count(*) FROM scorecard_results
-					WHERE scorecard_id = ? AND applicable GROUP BY scorecard_id, 3
-					ON CONFLICT (day, scorecard_id, level) DO UPDATE SET services = excluded.services""")
-				.params(today, scorecard.scorecardId())
-				.update();
+		if (scorecards.isEmpty()) {
+			return;
 		}
+		List<Long> ids = scorecards.stream().map(ActiveScorecard::scorecardId).toList();
+		// One count of the results; two instances may record the same day at once: replace, never insert twice.
+		this.jdbc.sql("""
+				WITH counts AS (
+				    SELECT scorecard_id, coalesce(level, '-') AS level, count(*) AS services FROM scorecard_results
+				    WHERE scorecard_id IN (:ids) AND applicable GROUP BY 1, 2),
+				gone AS (
+				    DELETE FROM level_snapshots s WHERE s.day = :day AND s.scorecard_id IN (:ids) AND NOT EXISTS (
+				        SELECT 1 FROM counts c WHERE c.scorecard_id = s.scorecard_id AND c.level = s.level))
+				INSERT INTO level_snapshots (day, scorecard_id, level, services)
+				SELECT :day, scorecard_id, level, services FROM counts
+				ON CONFLICT (day, scorecard_id, level) DO UPDATE SET services = excluded.services""")
+			.param("ids", ids)
+			.param("day", today)
+			.update();
 	}
 
 	/** Counts per day and level of one scorecard, oldest first. */

@@ -1,8 +1,5 @@
 package dev.shipshape.portal.scorecards;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -62,7 +59,7 @@ class ResultStore {
 	 * instant, than the one being written: several workers may race on the same service.
 	 */
 	void save(List<Evaluated> evaluations) {
-		List<Row> rows = evaluations.stream().map(this::row).toList();
+		List<Row> rows = evaluations.stream().map(ResultStore::row).toList();
 		Set<String> refreshed = refreshUnchanged(rows);
 		List<Row> changed = rows.stream().filter((row) -> !refreshed.contains(row.id())).toList();
 		this.jdbc.batchUpdate("""
@@ -81,7 +78,7 @@ class ResultStore {
 					statement.setString(5, row.level());
 					statement.setBoolean(6, row.ready());
 					statement.setInt(7, row.failing());
-					statement.setString(8, row.rules());
+					statement.setString(8, this.rulesWriter.writeValueAsString(StoredRule.listOf(row.evaluation())));
 					statement.setBytes(9, row.digest());
 					statement.setTimestamp(10, row.evaluatedAt());
 				});
@@ -128,22 +125,15 @@ class ResultStore {
 		return rows.stream().map(value).toArray();
 	}
 
-	private Row row(Evaluated evaluated) {
+	private static Row row(Evaluated evaluated) {
 		Evaluation evaluation = evaluated.evaluation();
-		String rules = this.rulesWriter.writeValueAsString(evaluation.results().stream().map(StoredRule::of).toList());
+		int failing = 0;
+		for (RuleResult result : evaluation.results()) {
+			failing += result.outcome().isMissed() ? 1 : 0;
+		}
 		return new Row(evaluated.serviceKey(), evaluated.scorecard().scorecardId(), evaluated.scorecard().version(),
-				evaluation.applicable(), evaluation.levelAchieved(), evaluation.ready(),
-				(int) evaluation.results().stream().filter((result) -> result.outcome().isMissed()).count(), rules,
-				digest(rules), Timestamp.from(evaluation.evaluatedAt()));
-	}
-
-	private static byte[] digest(String rules) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(rules.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java platform has SHA-256", ex);
-		}
+				evaluation.applicable(), evaluation.levelAchieved(), evaluation.ready(), failing, evaluation,
+				StoredRuleDigest.of(evaluation.results()), Timestamp.from(evaluation.evaluatedAt()));
 	}
 
 	List<StoredResult> forService(String serviceKey) {
@@ -187,7 +177,7 @@ class ResultStore {
 
 	/** A result as it is written. */
 	private record Row(String serviceKey, long scorecardId, int version, boolean applicable, String level, boolean ready,
-			int failing, String rules, byte[] digest, Timestamp evaluatedAt) {
+			int failing, Evaluation evaluation, byte[] digest, Timestamp evaluatedAt) {
 
 		String id() {
 			return id(this.serviceKey, this.scorecardId);

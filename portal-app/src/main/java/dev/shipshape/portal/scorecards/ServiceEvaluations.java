@@ -1,12 +1,16 @@
 package dev.shipshape.portal.scorecards;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.shipshape.catalog.ServiceSnapshot;
 import dev.shipshape.portal.scorecards.ActiveScorecards.ActiveScorecard;
 import dev.shipshape.scorecard.CompiledScorecard;
 import dev.shipshape.scorecard.Evaluation;
+import dev.shipshape.scorecard.FactsRead;
+import dev.shipshape.scorecard.PreparedSubject;
+import dev.shipshape.scorecard.Waiver;
 
 import org.springframework.stereotype.Component;
 
@@ -28,16 +32,18 @@ public class ServiceEvaluations {
 	List<Evaluated> evaluate(List<ServiceSnapshot> services, List<ActiveScorecard> scorecards, Instant now) {
 		List<WaiverLookup.ScopedWaiver> live = this.waivers.liveFor(services.stream().map(ServiceSnapshot::key).toList(),
 				now);
-		return services.stream()
-			.flatMap((service) -> scorecards.stream()
-				.map((scorecard) -> new Evaluated(service.key(), scorecard, evaluate(scorecard.compiled(), service, live, now))))
-			.toList();
-	}
-
-	Evaluation evaluate(CompiledScorecard scorecard, ServiceSnapshot service, List<WaiverLookup.ScopedWaiver> live,
-			Instant now) {
-		return scorecard.evaluate(Subjects.of(service),
-				WaiverLookup.select(live, service.key(), scorecard.scorecard().key(), null), now);
+		List<Evaluated> evaluated = new ArrayList<>(services.size() * scorecards.size());
+		for (ServiceSnapshot service : services) {
+			PreparedSubject subject = PreparedSubject.of(Subjects.of(service), now);
+			for (ActiveScorecard scorecard : scorecards) {
+				CompiledScorecard compiled = scorecard.compiled();
+				List<Waiver> waivers = WaiverLookup.select(live, service.key(), compiled.scorecard().key(), null);
+				// A stored result keeps the facts of a rule only where they explain why it did not pass.
+				evaluated.add(new Evaluated(service.key(), scorecard,
+						compiled.evaluate(subject, waivers, FactsRead.RULES_NOT_PASSED)));
+			}
+		}
+		return evaluated;
 	}
 
 	/** The evaluation of one service by one published scorecard version. */

@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.shipshape.scorecard.CompiledScorecard;
+import dev.shipshape.scorecard.Evaluation;
 import dev.shipshape.scorecard.FactValue;
 import dev.shipshape.scorecard.Outcome;
 import dev.shipshape.scorecard.RuleResult;
@@ -23,9 +24,17 @@ record StoredRule(String ruleKey, Outcome outcome, String reason, List<FactValue
 	};
 
 	static StoredRule of(RuleResult result) {
-		boolean explains = result.outcome() != Outcome.PASS && !result.facts().isEmpty();
-		return new StoredRule(result.ruleKey(), result.outcome(), result.reason(), explains ? result.facts() : null,
-				result.waiver());
+		return new StoredRule(result.ruleKey(), result.outcome(), result.reason(), factsKept(result), result.waiver());
+	}
+
+	/** Every rule of an evaluation, as stored. */
+	static List<StoredRule> listOf(Evaluation evaluation) {
+		return evaluation.results().stream().map(StoredRule::of).toList();
+	}
+
+	/** The facts a stored rule keeps: those of a rule that did not pass, if it read any; otherwise null. */
+	static List<FactValue> factsKept(RuleResult result) {
+		return (result.outcome() != Outcome.PASS && !result.facts().isEmpty()) ? result.facts() : null;
 	}
 
 	RuleResult result(CompiledScorecard version) {
