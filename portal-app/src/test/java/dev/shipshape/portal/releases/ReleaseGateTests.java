@@ -142,7 +142,7 @@ class ReleaseGateTests {
 	}
 
 	@Test
-	void eachGateCallLeavesOneImmutableDecisionThatKeepsWhatItSaw() {
+	void eachGateCallLeavesOneImmutableDecisionThatKeepsWhatItSaw() throws Exception {
 		register("2.0.0", "{\"testsPassed\": false}");
 		gate("2.0.0");
 		this.scorecards.saveDraft("rel-gate", new ScorecardForm("Release gate", null, "rel-team", null,
@@ -161,6 +161,9 @@ class ReleaseGateTests {
 		assertThat(decisions).bodyJson().extractingPath("$[1].seen.verdict.scorecards[0].version").isEqualTo(1);
 		assertThat(decisions).bodyJson().extractingPath("$[1].seen.releaseFacts.testsPassed").isEqualTo(false);
 		assertThat(decisions).bodyJson().extractingPath("$[0].verdict").isEqualTo("READY");
+		Number older = JsonPath.read(decisions.getResponse().getContentAsString(), "$[1].id");
+		assertThat(decisions).as("decisions are numbered one by one").bodyJson().extractingPath("$[0].id")
+			.isEqualTo(older.intValue() + 1);
 		assertThatException().isThrownBy(() -> this.jdbc.update("DELETE FROM readiness_decisions"))
 			.withMessageContaining("immutable");
 		this.scorecards.revert("rel-gate", 1, null, "test");
