@@ -49,18 +49,24 @@ public final class FactJson {
 	}
 
 	private static boolean isPlainInt(String json) {
-		int start = json.startsWith("-") ? 1 : 0;
-		int digits = json.length() - start;
-		return digits > 0 && digits <= PLAIN_INT_DIGITS && digitsFrom(json, start, json.length())
-				&& (digits == 1 || json.charAt(start) != '0');
+		int start = signLength(json);
+		return json.length() - start <= PLAIN_INT_DIGITS && isWholePart(json, start, json.length());
 	}
 
 	/** A fraction without exponent, such as jsonb prints {@code 0.95}: the parser reads it as the nearest double too. */
 	private static boolean isPlainDecimal(String json) {
-		int start = json.startsWith("-") ? 1 : 0;
 		int point = json.indexOf('.');
-		return point > start && point < json.length() - 1 && digitsFrom(json, start, point)
-				&& digitsFrom(json, point + 1, json.length()) && (point - start == 1 || json.charAt(start) != '0');
+		return point > 0 && point < json.length() - 1 && isWholePart(json, signLength(json), point)
+				&& digitsFrom(json, point + 1, json.length());
+	}
+
+	private static int signLength(String json) {
+		return json.startsWith("-") ? 1 : 0;
+	}
+
+	/** Digits as JSON writes the whole part of a number: at least one, and no leading zero before others. */
+	private static boolean isWholePart(String text, int from, int to) {
+		return to > from && digitsFrom(text, from, to) && (to - from == 1 || text.charAt(from) != '0');
 	}
 
 	private static boolean digitsFrom(String text, int from, int to) {

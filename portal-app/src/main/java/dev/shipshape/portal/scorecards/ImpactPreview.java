@@ -14,6 +14,8 @@ import dev.shipshape.catalog.ServiceSnapshot;
 import dev.shipshape.catalog.ServiceSnapshots;
 import dev.shipshape.scorecard.CompiledScorecard;
 import dev.shipshape.scorecard.Evaluation;
+import dev.shipshape.scorecard.FactsRead;
+import dev.shipshape.scorecard.PreparedSubject;
 import dev.shipshape.scorecard.Level;
 import dev.shipshape.scorecard.RuleResult;
 import dev.shipshape.scorecard.Scorecard;
@@ -80,8 +82,9 @@ public class ImpactPreview {
 			var live = this.waivers.liveFor(batch.stream().map(ServiceSnapshot::key).toList(), now);
 			for (ServiceSnapshot service : batch) {
 				var waived = WaiverLookup.select(live, service.key(), key, null);
-				Evaluation newResult = after.evaluate(Subjects.of(service), waived, now);
-				Evaluation oldResult = (before != null) ? before.evaluate(Subjects.of(service), waived, now) : null;
+				PreparedSubject subject = PreparedSubject.of(Subjects.of(service), now);
+				Evaluation newResult = after.evaluate(subject, waived, FactsRead.RULES_NOT_PASSED);
+				Evaluation oldResult = (before != null) ? before.evaluate(subject, waived, FactsRead.RULES_NOT_PASSED) : null;
 				ServiceImpact impact = compare(service.name(), oldResult, newResult, draft.document().levels());
 				if (impact.changed()) {
 					changes.add(impact);
@@ -108,10 +111,10 @@ public class ImpactPreview {
 				continue;
 			}
 			var waived = WaiverLookup.select(live, service.key(), key, release.release().version());
-			Evaluation newResult = after.evaluate(Subjects.of(service, release.release()), waived, now);
-			boolean readyAfter = !newResult.applicable() || newResult.ready();
-			boolean readyBefore = before == null
-					|| isReady(before.evaluate(Subjects.of(service, release.release()), waived, now));
+			PreparedSubject subject = PreparedSubject.of(Subjects.of(service, release.release()), now);
+			Evaluation newResult = after.evaluate(subject, waived, FactsRead.RULES_NOT_PASSED);
+			boolean readyAfter = isReady(newResult);
+			boolean readyBefore = before == null || isReady(before.evaluate(subject, waived, FactsRead.RULES_NOT_PASSED));
 			if (readyBefore != readyAfter) {
 				changes.add(new ReleaseImpact(service.name(), release.release().version(), readyBefore, readyAfter,
 						newResult.blockingFailures().stream().map(RuleResult::ruleKey).toList()));

@@ -6,7 +6,6 @@ import java.util.List;
 
 import dev.shipshape.catalog.ServiceSnapshot;
 import dev.shipshape.portal.scorecards.ActiveScorecards.ActiveScorecard;
-import dev.shipshape.scorecard.CompiledScorecard;
 import dev.shipshape.scorecard.Evaluation;
 import dev.shipshape.scorecard.FactsRead;
 import dev.shipshape.scorecard.PreparedSubject;
@@ -36,11 +35,10 @@ public class ServiceEvaluations {
 		for (ServiceSnapshot service : services) {
 			PreparedSubject subject = PreparedSubject.of(Subjects.of(service), now);
 			for (ActiveScorecard scorecard : scorecards) {
-				CompiledScorecard compiled = scorecard.compiled();
-				List<Waiver> waivers = WaiverLookup.select(live, service.key(), compiled.scorecard().key(), null);
+				List<Waiver> waivers = WaiverLookup.select(live, service.key(), scorecard.key(), null);
 				// A stored result keeps the facts of a rule only where they explain why it did not pass.
 				evaluated.add(new Evaluated(service.key(), scorecard,
-						compiled.evaluate(subject, waivers, FactsRead.RULES_NOT_PASSED)));
+						scorecard.compiled().evaluate(subject, waivers, FactsRead.RULES_NOT_PASSED)));
 			}
 		}
 		return evaluated;
